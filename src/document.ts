@@ -18,6 +18,8 @@ export interface Token extends Span {
   /** `stem` without the definite article, normalised ("رئيس"). */
   bare: string;
   kind: 'word' | 'number' | 'punct' | 'latin' | 'other';
+  /** Offset in `Document.text` where the stem begins (after the proclitics as published, tatweel included). */
+  stemStart: number;
 }
 
 export type Sentence = Span;
