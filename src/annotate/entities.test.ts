@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../arabic/tokenize.js';
+import { newDocument, type Document } from '../document.js';
+import { loadKnowledgeBase } from '../kb/kb.js';
+import { annotateEntities, describeEntity } from './entities.js';
+
+const kb = loadKnowledgeBase();
+
+function annotate(text: string, published = '2026-01-20'): Document {
+  const doc = newDocument('t', { input: 't', title: '', text, outlet: null, published, url: null });
+  doc.tokens = tokenize(text);
+  const out = annotateEntities(doc, kb);
+  for (const m of out.entities) assert.equal(out.text.slice(m.start, m.end), m.text, 'span text matches offsets');
+  return out;
+}
+
+type Expected = [text: string, type: string, entityId: string];
+const mentions = (doc: Document): Expected[] => doc.entities.map((m) => [m.text, m.type, m.entityId]);
+
+const cases: { text: string; expected: Expected[]; published?: string }[] = [
+  // Trump under every spelling, and the title alone in 2026.
+  { text: 'قال دونالد ترامب إن ترمب لا يزال يفكر.', expected: [['دونالد ترامب', 'person', 'person:donald-trump'], ['ترمب', 'person', 'person:donald-trump']] },
+  { text: 'واتصل الرئيس الأميركي بنظيره.', expected: [['الرئيس الأميركي', 'person', 'person:donald-trump']] },
+  { text: 'وأشاد بالرئيس الأمريكي في كلمته.', expected: [['الرئيس الأمريكي', 'person', 'person:donald-trump']] },
+  { text: 'وأشاد بالرئيس الأمريكي في كلمته.', published: '2022-03-01', expected: [['الرئيس الأمريكي', 'person', 'person:joe-biden']] },
+  // Title before a name: only the name is the mention.
+  { text: 'استقبل الرئيس السوري أحمد الشرع وفداً.', expected: [['أحمد الشرع', 'person', 'person:ahmed-al-sharaa']] },
+  { text: 'وقال الرئيس الشرع إن البلاد بخير.', expected: [['الشرع', 'person', 'person:ahmed-al-sharaa']] },
+  { text: 'وصل الرئيس السوري إلى موسكو.', expected: [['الرئيس السوري', 'person', 'person:ahmed-al-sharaa'], ['موسكو', 'location', 'loc:moscow']] },
+  // The SDF in all its forms; clitics and quotes stay outside the span.
+  { text: 'قوات سوريا الديمقراطية وقسد و«قسد» وقـسد.', expected: [
+    ['قوات سوريا الديمقراطية', 'organization', 'org:sdf'], ['قسد', 'organization', 'org:sdf'],
+    ['قسد', 'organization', 'org:sdf'], ['قـسد', 'organization', 'org:sdf']] },
+  // ISIS.
+  { text: 'هاجم تنظيم داعش مواقع، وفر دواعش، وانضم آخرون لداعش.', expected: [
+    ['تنظيم داعش', 'organization', 'org:isis'], ['دواعش', 'organization', 'org:isis'], ['داعش', 'organization', 'org:isis']] },
+  { text: 'أعلن تنظيم «داعش» مسؤوليته.', expected: [['داعش', 'organization', 'org:isis']] },
+  // CENTCOM and the coalition.
+  { text: 'أعلنت القيادة المركزية الأميركية (سنتكوم) النبأ.', expected: [
+    ['القيادة المركزية الأميركية', 'organization', 'org:centcom'], ['سنتكوم', 'organization', 'org:centcom']] },
+  { text: 'انضمت البلاد لـ«التحالف الدولي لمكافحة داعش» أمس.', expected: [['التحالف الدولي لمكافحة داعش', 'organization', 'org:anti-isis-coalition']] },
+  // Prison versus town; heads of places are dropped, heads of facilities kept.
+  { text: 'فر سجناء من سجن الشدادي في مدينة الشدادي بمحافظة الحسكة.', expected: [
+    ['سجن الشدادي', 'facility', 'fac:shaddadi-prison'], ['الشدادي', 'location', 'loc:shaddadi'], ['الحسكة', 'location', 'loc:hasakah']] },
+  { text: 'وصلت قوات إلى بلدة تل الصخر.', expected: [['تل الصخر', 'location', 'new:location:تل-الصخر']] },
+  { text: 'زار الوفد مدينة صور الساحلية، ولم تُنشر صور للزيارة.', expected: [['صور', 'location', 'loc:tyre']] },
+  // Entities from context.
+  { text: 'وقال المتحدث باسم وزارة الدفاع محمود العلي إن العلي سيزور المنطقة.', expected: [
+    ['وزارة الدفاع', 'organization', 'new:organization:وزاره-الدفاع'],
+    ['محمود العلي', 'person', 'new:person:محمود-العلي'], ['العلي', 'person', 'new:person:محمود-العلي']] },
+  { text: 'التقى الأدميرال جيمس ويلسون بالوفد.', expected: [['جيمس ويلسون', 'person', 'new:person:جيمس-ويلسون']] },
+  { text: 'سيطر الجيش على مطار القامشلي ومخيم الركبان.', expected: [
+    ['مطار القامشلي', 'facility', 'new:facility:مطار-القامشلي'], ['مخيم الركبان', 'facility', 'new:facility:مخيم-الركبان']] },
+  { text: 'أعلنت جماعة «أنصار الشريعة» مسؤوليتها.', expected: [['جماعة «أنصار الشريعة»', 'organization', 'new:organization:جماعه-انصار-الشريعه']] },
+  // Surnames resolve to the full name given earlier.
+  { text: 'زار قائد الجيش اللبناني العماد رودولف هيكل الجنوب، وأكد هيكل التزام الجيش.', expected: [
+    ['الجيش اللبناني', 'organization', 'org:lebanese-army'], ['رودولف هيكل', 'person', 'person:rodolphe-haykal'], ['هيكل', 'person', 'person:rodolphe-haykal']] },
+  // Negatives: common words, nisba adjectives, generic phrases.
+  { text: 'قال الجيش اليوم إن القوات السورية والأميركية ستعمل معاً في إطار خطة تنظيم الانتخابات.', expected: [] },
+  { text: 'نقلت وسائل إعلام سورية عن مصادر أن الهيكل الإداري تغيّر وأن الوضع القائم مستمر.', expected: [] },
+  { text: 'قال وزير الخارجية السوري إن المحادثات مستمرة.', expected: [['وزير الخارجية السوري', 'person', 'person:asaad-al-shaibani']] },
+];
+
+test('entity mentions: variants, spans, context rules and negatives', () => {
+  for (const { text, expected, published } of cases) {
+    assert.deepEqual(mentions(annotate(text, published)), expected, text);
+  }
+});
+
+test('clitic offsets map through tatweel and diacritics', () => {
+  const doc = annotate('وَلِـقسد حضور، ولـ«التحالف الدولي» دور.');
+  for (const m of doc.entities) assert.ok(!/^[وفبلك]/.test(m.text) || m.text === 'قسد', m.text);
+  assert.deepEqual(doc.entities.map((m) => m.text), ['قسد', 'التحالف الدولي']);
+});
+
+test('describeEntity covers KB, GeoNames and minted ids', () => {
+  assert.deepEqual(describeEntity(kb, 'loc:hasakah'), {
+    id: 'loc:hasakah', type: 'location', name: { ar: 'الحسكة', en: 'al-Hasakah' }, coordinates: [40.7478, 36.5024],
+  });
+  const geonames = [...kb.entities.keys()].find((id) => id.startsWith('loc:geonames-'))!;
+  assert.ok(describeEntity(kb, geonames).coordinates);
+  const minted = describeEntity(kb, 'new:person:محمود-العلي');
+  assert.equal(minted.type, 'person');
+  assert.equal(minted.name.ar, 'محمود العلي');
+  assert.equal(minted.name.en, "Mahmud al-'li");
+});

@@ -1,0 +1,40 @@
+// Language identification stage: sets Document.language with franc over a sample of the text.
+// Only Arabic documents ("arb") go through the Arabic layers.
+import { readFileSync } from 'node:fs';
+import { franc } from 'franc';
+import type { Document } from '../document.js';
+
+interface LanguageSettings {
+  candidates: string[];
+  arabic: string;
+  sampleLength: number;
+  minLength: number;
+}
+
+const settings = JSON.parse(readFileSync(new URL('./data/languages.json', import.meta.url), 'utf8')) as LanguageSettings;
+
+export const ARABIC = settings.arabic;
+
+export function detectLanguage(doc: Document): Document {
+  const sample = (doc.title + '\n' + doc.text).slice(0, settings.sampleLength);
+  let language = franc(sample, { only: settings.candidates, minLength: settings.minLength });
+  // Too short for trigram statistics: fall back on the script, which is decisive for Arabic.
+  if (language === 'und' && arabicLetterShare(sample) > 0.5) language = ARABIC;
+  return { ...doc, language };
+}
+
+export function isArabic(doc: Document): boolean {
+  return doc.language === ARABIC;
+}
+
+function arabicLetterShare(s: string): number {
+  let letters = 0;
+  let arabic = 0;
+  for (const ch of s) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+    }
+  }
+  return letters === 0 ? 0 : arabic / letters;
+}

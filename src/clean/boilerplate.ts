@@ -1,0 +1,105 @@
+// Recognises site furniture lines (share, read more, app promos, headers, markers) and photo captions.
+// Input: one line of a page. Output: the reason it is furniture, or null; whether it closes with a photo credit.
+import { readFileSync } from 'node:fs';
+import { normalizeForMatch } from '../arabic/normalize.js';
+
+interface BoilerplateData {
+  exact: Record<string, string[]>;
+  prefix: Record<string, string[]>;
+  contains: Record<string, string[]>;
+  maxWordsForPrefix: number;
+  maxWordsForContains: number;
+  photoCredits: string[];
+  datelineWords: string[];
+}
+
+const data = JSON.parse(readFileSync(new URL('./data/boilerplate.json', import.meta.url), 'utf8')) as BoilerplateData;
+
+/** Matching form of a line: normalised, spaces collapsed, punctuation and symbols trimmed off both ends. */
+export function matchKey(line: string): string {
+  const s = normalizeForMatch(line).replace(/\s+/g, ' ');
+  // Trimmed by hand: an end-anchored regex would rescan long lines from every position.
+  let start = 0;
+  let end = s.length;
+  while (start < end && !LETTER_OR_DIGIT.test(s[start])) start++;
+  while (end > start && !LETTER_OR_DIGIT.test(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export function wordCount(line: string): number {
+  const trimmed = line.trim();
+  return trimmed ? trimmed.split(/\s+/).length : 0;
+}
+
+/** Credits compare without dots and spaces, so "أ.ف.ب", "أ ف ب" and "ا ف ب" are one name. */
+const creditForm = (s: string): string => matchKey(s).replace(/[.\s·]/g, '');
+
+const exactReasons = new Map<string, string>();
+for (const [reason, phrases] of Object.entries(data.exact)) {
+  for (const phrase of phrases) exactReasons.set(matchKey(phrase), reason);
+}
+const prefixRules = Object.entries(data.prefix).flatMap(([reason, phrases]) =>
+  phrases.map((phrase) => ({ reason, key: normalizeForMatch(phrase).trim() })),
+);
+const containsRules = Object.entries(data.contains).flatMap(([reason, phrases]) =>
+  phrases.map((phrase) => ({ reason, key: normalizeForMatch(phrase).trim() })),
+);
+const markerKeys = new Set((data.exact.marker ?? []).map(matchKey));
+const credits = new Set(data.photoCredits.map(creditForm));
+const datelineWords = new Set(data.datelineWords.map((w) => normalizeForMatch(w)));
+
+/** Digits with time and date separators: "14", "2026", "09:30", "14/01/2026". */
+const NUMERIC_TOKEN = /^[0-9][0-9:/.\-]*$/;
+const MAX_DATELINE_WORDS = 10;
+
+/** A line that is only a date or a time ("الأربعاء 14 كانون الثاني 2026", "آخر تحديث: 09:30"), printed by the page, not written. */
+export function isDateline(line: string): boolean {
+  const words = normalizeForMatch(line).replace(/[:،,|]/g, (m) => (m === ':' ? ':' : ' ')).split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_DATELINE_WORDS) return false;
+  let dated = false;
+  for (const word of words) {
+    const bare = word.replace(/:$/, '');
+    if (NUMERIC_TOKEN.test(bare)) dated = true;
+    else if (!datelineWords.has(bare)) return false;
+  }
+  return dated;
+}
+
+/** The furniture category of a line ("share", "read-more", "marker", "related-header", …), or null for content. */
+export function furnitureReason(line: string, key: string = matchKey(line)): string | null {
+  if (!key) return 'marker';
+  const exact = exactReasons.get(key);
+  if (exact) return exact;
+  if (isDateline(line)) return 'dateline';
+  const words = wordCount(line);
+  const normalized = normalizeForMatch(line).trim();
+  if (words <= data.maxWordsForPrefix) {
+    for (const rule of prefixRules) if (normalized.startsWith(rule.key)) return rule.reason;
+  }
+  if (words <= data.maxWordsForContains) {
+    for (const rule of containsRules) if (normalized.includes(rule.key)) return rule.reason;
+  }
+  return null;
+}
+
+/** The line without layout markers stuck to its end ("… (أ.ب) play-circle" → "… (أ.ب)"). */
+export function stripTrailingMarkers(line: string): string {
+  const words = line.trim().split(/\s+/);
+  while (words.length > 1 && markerKeys.has(matchKey(words[words.length - 1]))) words.pop();
+  return words.join(' ');
+}
+
+/** A closing parenthetical with no punctuation after it: "… (رويترز - أرشيفية)". */
+const CLOSING_PARENTHETICAL = /\(([^()]{1,60})\)$/;
+
+/** What a line's closing parenthetical holds, if it has one: its text and whether it names a photo credit. */
+export function closingParenthetical(line: string): { inner: string; isCredit: boolean } | null {
+  const match = CLOSING_PARENTHETICAL.exec(stripTrailingMarkers(line));
+  if (!match) return null;
+  const inner = match[1].trim();
+  const parts = inner.split(/\s*[-–—/،,]\s*/).filter(Boolean);
+  const isCredit = parts.some((part) => credits.has(creditForm(part)) || matchKey(part).startsWith('ارشيف'));
+  return { inner, isCredit };
+}

@@ -1,0 +1,72 @@
+// `marsad analyze`: reads pages, runs the pipeline into the store, prints the JSON document or a summary.
+// Input: paths and options. Output: stdout, and the exit code (non-zero only when nothing could be analysed).
+import { readInputs } from '../ingest/read.js';
+import { Analyzer } from '../analyze.js';
+import { createPipelineContext } from '../pipeline.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { AnalysisCollector, type StoryOut } from '../output/analysis.js';
+import { describeEntity } from '../annotate/entities.js';
+import type { KnowledgeBase } from '../kb/kb.js';
+import type { StoryIndex } from '../stories/cluster.js';
+
+export interface AnalyzeCliOptions {
+  json?: boolean;
+  published?: string;
+  db?: string;
+}
+
+export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): Promise<number> {
+  const context = createPipelineContext();
+  const store = openStore(options.db ?? ':memory:');
+  try {
+    const analyzer = new Analyzer(context, store, { published: options.published });
+    const collector = new AnalysisCollector((id) => describeEntity(context.kb, id));
+    const stats = await analyzer.run(readInputs(paths), (event) => {
+      if (event.kind === 'error') collector.addError({ input: event.input, reason: event.reason, stage: event.stage });
+      else collector.addArticle(event);
+    });
+    recordEntityNames(store, context.kb, collector.entityIds());
+    const stories = touchedStories(analyzer.indexes.stories, stats.touchedStories);
+    const output = collector.render(stories);
+    if (options.json) process.stdout.write(JSON.stringify(output, null, 2) + '\n');
+    else printSummary(output, store, options.db);
+    return stats.articles === 0 && stats.errors > 0 ? 1 : stats.articles === 0 ? 2 : 0;
+  } finally {
+    store.close();
+  }
+}
+
+function recordEntityNames(store: Store, kb: KnowledgeBase, ids: string[]): void {
+  store.upsertEntities(ids.map((id) => {
+    const e = describeEntity(kb, id);
+    return { id, type: e.type, nameAr: e.name.ar, nameEn: e.name.en, lon: e.coordinates?.[0] ?? null, lat: e.coordinates?.[1] ?? null };
+  }));
+}
+
+/** Stories holding at least one article of this run, in the order they were opened. */
+function touchedStories(index: StoryIndex, ids: Set<string>): StoryOut[] {
+  return index.stories()
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
+}
+
+function printSummary(output: ReturnType<AnalysisCollector['render']>, store: Store, db: string | undefined): void {
+  const lines: string[] = [];
+  const duplicates = output.articles.filter((a) => a.duplicateOf).length;
+  const nonArabic = output.articles.filter((a) => a.language !== 'arb').length;
+  lines.push(`articles: ${output.articles.length} (${duplicates} duplicates, ${nonArabic} not Arabic)`);
+  lines.push(`entities: ${output.entities.length}   times: ${output.times.length}   quantities: ${output.quantities.length}`);
+  lines.push(`stories: ${output.stories.length}`);
+  for (const story of [...output.stories].sort((a, b) => b.articleIds.length - a.articleIds.length)) {
+    lines.push(`  [${story.articleIds.length}] ${story.title}`);
+  }
+  const top = [...output.entities].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 10);
+  lines.push('most mentioned: ' + top.map((e) => `${e.name.ar} (${e.mentions.length})`).join('، '));
+  if (output.errors.length > 0) {
+    lines.push(`errors: ${output.errors.length}`);
+    for (const e of output.errors) lines.push(`  ${e.input}: ${e.reason}`);
+  }
+  if (db) lines.push(`store: ${db} now holds ${store.articleCount()} articles`);
+  process.stdout.write(lines.join('\n') + '\n');
+}

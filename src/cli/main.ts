@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// The `marsad` command line: parses arguments and hands each command to its module.
+// Input: process.argv. Output: the command's stdout/stderr and exit code.
+import { Command, InvalidArgumentError } from 'commander';
+import { runAnalyze } from './analyze.js';
+
+function isoDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z'))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return value;
+}
+
+const program = new Command()
+  .name('marsad')
+  .description('Arabic news intelligence: clean, annotate, deduplicate and cluster Arabic news pages')
+  .version('0.1.0');
+
+program
+  .command('analyze')
+  .description('analyse .txt, .html and .jsonl pages (or folders of them) into articles, entities, times, quantities and stories')
+  .argument('<paths...>', 'files or directories to read')
+  .option('--json', 'print the analysis document (docs/output.md) on stdout')
+  .option('--published <date>', 'publication date (YYYY-MM-DD) for articles whose input gives none', isoDay)
+  .option('--db <file>', 'SQLite file to store results in and to continue from')
+  .action(async (paths: string[], options: { json?: boolean; published?: string; db?: string }) => {
+    process.exitCode = await runAnalyze(paths, options);
+  });
+
+await program.parseAsync(process.argv);

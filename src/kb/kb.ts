@@ -1,0 +1,186 @@
+// The knowledge base: curated entities (persons, organisations, places, facilities) plus GeoNames places.
+// Input: the data files next to this module. Output: entities by id and an alias index over matching forms.
+import { readFileSync } from 'node:fs';
+import { tokenize } from '../arabic/tokenize.js';
+import type { EntityType } from '../document.js';
+import { acceptGazetteerName, parseGazetteer, type GazetteerPlace } from './gazetteer.js';
+
+export type KbEntityType = Exclude<EntityType, 'misc'>;
+
+/** A role phrase that designates one entity when used alone, valid from/to ISO dates (inclusive/exclusive). */
+export interface KbTitle {
+  phrase: string;
+  from?: string;
+  to?: string;
+}
+
+export interface KbEntity {
+  id: string;
+  type: KbEntityType;
+  name: { ar: string; en: string };
+  /** Arabic surface forms matched anywhere. */
+  aliases: string[];
+  /** Forms matched only between quotes («الشرق الأوسط» the newspaper, not the region). */
+  quotedAliases?: string[];
+  /** Forms matched only after a place head noun ("مدينة صور", not "صور" = pictures). */
+  headedAliases?: string[];
+  titles?: KbTitle[];
+  /** [lon, lat] */
+  coordinates?: [number, number];
+  country?: string;
+  partOf?: string;
+  population?: number;
+  sources?: string[];
+}
+
+/** How an alias may match: anywhere, only quoted, only after a head noun, or as a role title. */
+export type AliasMode = 'plain' | 'quoted' | 'headed' | 'title';
+
+export interface AliasEntry {
+  entityId: string;
+  /** The alias as normalised tokens (`Token.norm` forms). */
+  tokens: string[];
+  mode: AliasMode;
+  from?: string;
+  to?: string;
+  origin: 'curated' | 'gazetteer';
+}
+
+export interface KnowledgeBase {
+  entities: ReadonlyMap<string, KbEntity>;
+  /** Alias entries keyed by their first normalised token. */
+  aliasesByFirstToken: ReadonlyMap<string, AliasEntry[]>;
+  /** Frequent word stems of news text (ANT corpus): never names on their own. */
+  commonWords: ReadonlySet<string>;
+  getEntity(id: string): KbEntity | undefined;
+  /** Alias entries whose full token sequence equals the normalised `alias`. */
+  lookup(alias: string): AliasEntry[];
+}
+
+const CURATED_FILES = ['persons.json', 'organizations.json', 'facilities.json', 'locations.json'];
+/** Stems this frequent are "common words" for the context rules; the whole list (20,000) filters gazetteer names. */
+const COMMON_WORD_RANK = 6000;
+
+function aliasTokensOfAll(words: string[]): string[] {
+  return words.map((w) => aliasTokens(w).join(' '));
+}
+
+function dataUrl(name: string): URL {
+  return new URL(`./data/${name}`, import.meta.url);
+}
+
+/** The normalised tokens of an alias, quotes and punctuation dropped. */
+export function aliasTokens(alias: string): string[] {
+  return tokenize(alias)
+    .filter((t) => t.kind === 'word' || t.kind === 'latin' || t.kind === 'number')
+    .map((t) => t.norm);
+}
+
+export function loadCuratedEntities(): KbEntity[] {
+  return CURATED_FILES.flatMap((file) => JSON.parse(readFileSync(dataUrl(file), 'utf8')) as KbEntity[]);
+}
+
+function curatedAliasEntries(entity: KbEntity): AliasEntry[] {
+  const entries: AliasEntry[] = [];
+  const add = (forms: string[] | undefined, mode: AliasMode) => {
+    for (const form of forms ?? []) entries.push({ entityId: entity.id, tokens: aliasTokens(form), mode, origin: 'curated' });
+  };
+  // The display name is also an alias unless it is reserved for quotes or head nouns ("العربية", "صور").
+  const restricted = new Set([...(entity.quotedAliases ?? []), ...(entity.headedAliases ?? [])]);
+  const plain = restricted.has(entity.name.ar) || /[()]/.test(entity.name.ar) ? entity.aliases : [entity.name.ar, ...entity.aliases];
+  add(plain, 'plain');
+  add(entity.quotedAliases, 'quoted');
+  add(entity.headedAliases, 'headed');
+  for (const title of entity.titles ?? []) {
+    entries.push({ entityId: entity.id, tokens: aliasTokens(title.phrase), mode: 'title', from: title.from, to: title.to, origin: 'curated' });
+  }
+  return entries;
+}
+
+function gazetteerEntity(place: GazetteerPlace, arabicName: string): KbEntity {
+  return {
+    id: `loc:geonames-${place.geonameId}`,
+    type: 'location',
+    name: { ar: arabicName, en: place.name },
+    aliases: [],
+    coordinates: [place.lon, place.lat],
+    country: place.country,
+    population: place.population,
+    sources: ['GeoNames.org (CC BY 4.0)'],
+  };
+}
+
+function buildKnowledgeBase(): KnowledgeBase {
+  const entities = new Map<string, KbEntity>();
+  const byKey = new Map<string, AliasEntry[]>();
+  const addEntry = (entry: AliasEntry) => {
+    if (entry.tokens.length === 0) return;
+    const key = entry.tokens.join(' ');
+    const list = byKey.get(key) ?? [];
+    if (list.some((e) => e.entityId === entry.entityId && e.mode === entry.mode && e.from === entry.from)) return;
+    list.push(entry);
+    byKey.set(key, list);
+  };
+  for (const entity of loadCuratedEntities()) {
+    entities.set(entity.id, entity);
+    curatedAliasEntries(entity).forEach(addEntry);
+  }
+  const frequentWords = readFileSync(dataUrl('common-words.txt'), 'utf8').split('\n').filter(Boolean);
+  const commonWords = new Set(frequentWords.slice(0, COMMON_WORD_RANK));
+  const stoplist = readFileSync(dataUrl('gazetteer-stoplist.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  addGazetteer(entities, byKey, new Set([...frequentWords, ...aliasTokensOfAll(stoplist)]));
+
+  const aliasesByFirstToken = new Map<string, AliasEntry[]>();
+  for (const list of byKey.values()) {
+    for (const entry of list) {
+      const bucket = aliasesByFirstToken.get(entry.tokens[0]) ?? [];
+      bucket.push(entry);
+      aliasesByFirstToken.set(entry.tokens[0], bucket);
+    }
+  }
+  return {
+    entities,
+    aliasesByFirstToken,
+    commonWords,
+    getEntity: (id) => entities.get(id),
+    lookup: (alias) => byKey.get(aliasTokens(alias).join(' ')) ?? [],
+  };
+}
+
+/** GeoNames places become entities for the names no curated entry claims; the most populous place wins a shared name. */
+function addGazetteer(entities: Map<string, KbEntity>, byKey: Map<string, AliasEntry[]>, commonWords: ReadonlySet<string>): void {
+  const places = parseGazetteer(readFileSync(dataUrl('gazetteer.tsv'), 'utf8'));
+  places.sort((a, b) => b.population - a.population);
+  for (const place of places) {
+    let entity: KbEntity | undefined;
+    for (const name of place.arabicNames) {
+      const tokens = aliasTokens(name);
+      const key = tokens.join(' ');
+      if (byKey.has(key) || !acceptGazetteerName(tokens, place, commonWords)) continue;
+      entity ??= gazetteerEntity(place, name);
+      byKey.set(key, [{ entityId: entity.id, tokens, mode: 'plain', origin: 'gazetteer' }]);
+    }
+    if (entity) entities.set(entity.id, entity);
+  }
+}
+
+let cached: KnowledgeBase | null = null;
+
+/** The knowledge base, built on first call and shared afterwards (`resetKnowledgeBase` drops it). */
+export function loadKnowledgeBase(): KnowledgeBase {
+  cached ??= buildKnowledgeBase();
+  return cached;
+}
+
+export function resetKnowledgeBase(): void {
+  cached = null;
+}
+
+/** Whether an alias entry applies at `date` (ISO; titles carry validity periods, other entries always apply). */
+export function aliasValidAt(entry: AliasEntry, date: string | null): boolean {
+  if (!date) return entry.to === undefined;
+  const day = date.slice(0, 10);
+  if (entry.from && day < entry.from) return false;
+  if (entry.to && day >= entry.to) return false;
+  return true;
+}

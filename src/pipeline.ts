@@ -1,0 +1,39 @@
+// The pipeline, in order: the one file that shows the flow from a raw page to an annotated article.
+// raw page → clean and segment → per article: language → tokens/sentences → times → quantities → entities.
+import type { ArticleDraft, Document } from './document.js';
+import { newDocument } from './document.js';
+import { detectLanguage, isArabic } from './annotate/language.js';
+import { annotateTextLayer } from './annotate/text-layer.js';
+import { annotateTimes } from './annotate/times.js';
+import { annotateQuantities } from './annotate/quantities.js';
+import { annotateEntities } from './annotate/entities.js';
+import { loadKnowledgeBase, type KnowledgeBase } from './kb/kb.js';
+import { articleId } from './stories/ids.js';
+
+/** What the stages share: loaded once per process, read-only afterwards. */
+export interface PipelineContext {
+  kb: KnowledgeBase;
+}
+
+export function createPipelineContext(): PipelineContext {
+  return { kb: loadKnowledgeBase() };
+}
+
+/** A stage reads earlier layers of the Document and returns it with its own layer added. */
+export type Stage = (doc: Document, context: PipelineContext) => Document;
+
+/** The Arabic layers, in order; each stage only reads layers added before it. */
+export const ARABIC_STAGES: readonly Stage[] = [
+  (doc) => annotateTextLayer(doc),
+  (doc) => annotateTimes(doc),
+  (doc) => annotateQuantities(doc),
+  (doc, context) => annotateEntities(doc, context.kb),
+];
+
+/** Annotates one article. Non-Arabic articles keep their language and skip the Arabic layers. */
+export function annotateArticle(draft: ArticleDraft, context: PipelineContext, id: string = articleId(draft)): Document {
+  let doc = detectLanguage(newDocument(id, draft));
+  if (!isArabic(doc)) return doc;
+  for (const stage of ARABIC_STAGES) doc = stage(doc, context);
+  return doc;
+}

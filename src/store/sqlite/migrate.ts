@@ -1,0 +1,37 @@
+// Applies the numbered SQL migrations in data/migrations/ that a database has not seen yet.
+// Input: an open better-sqlite3 database. Output: the schema version after migrating.
+import { readFileSync, readdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS_DIR = new URL('./data/migrations/', import.meta.url);
+const MIGRATION_FILE = /^(\d+)_[\w-]+\.sql$/;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function listMigrations(): Migration[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
+    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
+    .map(({ name, match }) => ({ version: Number(match[1]), name, sql: readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+export function migrate(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+  const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
+  let version = current;
+  for (const m of listMigrations()) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    })();
+    version = m.version;
+  }
+  return version;
+}

@@ -1,0 +1,164 @@
+// The SQLite back end of Store (better-sqlite3): WAL journal, prepared statements, one transaction per batch.
+// Input: a database file path (":memory:" for tests). Output: a Store.
+import Database from 'better-sqlite3';
+import type { Document, EntityType, Message, QuantityQualifier } from '../../document.js';
+import { DuplicateIndex, type FingerprintRecord } from '../../stories/duplicates.js';
+import { StoryIndex, type Story, type StoryState } from '../../stories/cluster.js';
+import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store } from '../store.js';
+import { migrate } from './migrate.js';
+import { prepareStatements, type Statements } from './statements.js';
+
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = OFF');
+  migrate(db);
+  return new SqliteStore(db, prepareStatements(db));
+}
+
+interface ArticleDbRow {
+  id: string; input: string; title: string; text: string; outlet: string | null; published: string | null; url: string | null;
+  language: string; duplicate_of: string | null; story_id: string | null; sentences: string; messages: string;
+}
+
+function toArticleRow(r: ArticleDbRow): ArticleRow {
+  return {
+    id: r.id, input: r.input, title: r.title, outlet: r.outlet, published: r.published, url: r.url,
+    language: r.language, duplicateOf: r.duplicate_of, storyId: r.story_id,
+  };
+}
+
+class SqliteStore implements Store {
+  constructor(private readonly db: Database.Database, private readonly q: Statements) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn)();
+  }
+
+  hasArticle(id: string): boolean {
+    return this.q.hasArticle.get(id) !== undefined;
+  }
+
+  articleCount(): number {
+    return (this.q.countArticles.get() as { n: number }).n;
+  }
+
+  putArticle(a: ArticleAnalysis): void {
+    const doc = a.doc;
+    this.transaction(() => {
+      if (this.hasArticle(doc.id)) return;
+      this.q.insertArticle.run({
+        id: doc.id, input: doc.input, title: doc.title, text: doc.text, outlet: doc.outlet, published: doc.published, url: doc.url,
+        language: doc.language, duplicate_of: a.duplicateOf, duplicate_score: a.duplicateScore ?? null, story_id: a.storyId,
+        sentences: JSON.stringify(doc.sentences.map((s) => [s.start, s.end])), messages: JSON.stringify(doc.messages),
+        stored_at: new Date().toISOString(),
+      });
+      for (const m of doc.entities) {
+        this.q.insertEntityStub.run(m.entityId, m.type, m.text);
+        this.q.insertMention.run(doc.id, m.entityId, m.type, m.start, m.end, m.text, m.source);
+      }
+      for (const t of doc.times) this.q.insertTime.run(doc.id, t.start, t.end, t.text, t.value);
+      for (const x of doc.quantities) this.q.insertQuantity.run(doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
+      if (a.fingerprint) this.putFingerprint(a.fingerprint);
+      if (a.storyId) this.q.insertStoryArticle.run(a.storyId, doc.id, a.storyId);
+    });
+  }
+
+  private putFingerprint(f: FingerprintRecord): void {
+    const signature = Buffer.from(f.signature.buffer, f.signature.byteOffset, f.signature.byteLength);
+    this.q.insertFingerprint.run(f.articleId, f.group, f.exactHash, f.shingleCount, signature, f.duplicateOf);
+  }
+
+  getArticle(id: string): Document | null {
+    const row = this.q.getArticle.get(id) as ArticleDbRow | undefined;
+    if (!row) return null;
+    const mentions = this.q.mentionsOf.all(id) as { entity_id: string; type: EntityType; start: number; end: number; text: string; source: 'kb' | 'context' }[];
+    const times = this.q.timesOf.all(id) as { start: number; end: number; text: string; value: string }[];
+    const quantities = this.q.quantitiesOf.all(id) as { start: number; end: number; text: string; value: number; unit: string | null; qualifier: QuantityQualifier | null }[];
+    return {
+      id: row.id, input: row.input, title: row.title, text: row.text, outlet: row.outlet, published: row.published, url: row.url,
+      language: row.language, tokens: [],
+      sentences: (JSON.parse(row.sentences) as [number, number][]).map(([start, end]) => ({ start, end })),
+      entities: mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, entityId: m.entity_id, source: m.source })),
+      times: times.map((t) => ({ start: t.start, end: t.end, text: t.text, value: t.value })),
+      quantities: quantities.map((x) => ({
+        start: x.start, end: x.end, text: x.text, value: x.value,
+        ...(x.unit !== null ? { unit: x.unit } : {}), ...(x.qualifier !== null ? { qualifier: x.qualifier } : {}),
+      })),
+      messages: JSON.parse(row.messages) as Message[],
+    };
+  }
+
+  upsertEntities(records: EntityRecord[]): void {
+    this.transaction(() => {
+      for (const e of records) this.q.upsertEntity.run(e.id, e.type, e.nameAr, e.nameEn, e.lon, e.lat);
+    });
+  }
+
+  getEntity(id: string): EntityRecord | null {
+    const row = this.q.getEntity.get(id) as { id: string; type: EntityType; name_ar: string | null; name_en: string | null; lon: number | null; lat: number | null } | undefined;
+    return row ? { id: row.id, type: row.type, nameAr: row.name_ar, nameEn: row.name_en, lon: row.lon, lat: row.lat } : null;
+  }
+
+  loadDuplicateIndex(): DuplicateIndex {
+    const rows = this.q.allFingerprints.iterate() as IterableIterator<{ article_id: string; grp: string; exact_hash: string; shingle_count: number; signature: Buffer; duplicate_of: string | null }>;
+    return DuplicateIndex.fromRecords(
+      (function* () {
+        for (const r of rows) {
+          const bytes = new Uint8Array(r.signature);
+          yield {
+            articleId: r.article_id, group: r.grp, exactHash: r.exact_hash, shingleCount: r.shingle_count,
+            signature: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), duplicateOf: r.duplicate_of,
+          };
+        }
+      })(),
+    );
+  }
+
+  loadStoryIndex(): StoryIndex {
+    const docCount = (this.q.getCounter.get('doc_count') as { value: number } | undefined)?.value ?? 0;
+    const df = (this.q.allTerms.raw().all() as [string, number][]);
+    const stories = (this.q.allStoryStates.pluck().all() as string[]).map((s) => JSON.parse(s) as StoryState);
+    return new StoryIndex({ docCount, df, stories });
+  }
+
+  saveStoryIndex(index: StoryIndex): void {
+    this.transaction(() => {
+      const changes = index.takeChanges();
+      this.q.setCounter.run('doc_count', changes.docCount);
+      for (const [term, df] of changes.df) this.q.upsertTerm.run(term, df);
+      const now = new Date().toISOString();
+      for (const state of changes.stories) {
+        this.q.upsertStoryState.run(state.id, JSON.stringify(state));
+        const view = index.story(state.id)!;
+        this.q.upsertStory.run(view.id, state.seq, view.title, view.summary, view.centralArticleId, view.articleCount, view.firstPublished, view.lastPublished, now);
+      }
+    });
+  }
+
+  listArticles(options: ListArticlesOptions = {}): ArticleRow[] {
+    const rows = (options.storyId !== undefined
+      ? this.q.listArticlesOfStory.all(options.storyId, options.limit ?? -1, options.offset ?? 0)
+      : this.q.listArticles.all(options.limit ?? -1, options.offset ?? 0)) as ArticleDbRow[];
+    return rows.map(toArticleRow);
+  }
+
+  getArticleRow(id: string): ArticleRow | null {
+    const row = this.q.getArticle.get(id) as ArticleDbRow | undefined;
+    return row ? toArticleRow(row) : null;
+  }
+
+  listStories(): Story[] {
+    const rows = this.q.listStories.all() as { id: string; title: string; summary: string; central_article_id: string; article_count: number; first_published: string | null; last_published: string | null }[];
+    return rows.map((r) => ({
+      id: r.id, title: r.title, summary: r.summary, centralArticleId: r.central_article_id, articleCount: r.article_count,
+      firstPublished: r.first_published, lastPublished: r.last_published,
+      articleIds: this.q.storyArticleIds.pluck().all(r.id) as string[],
+    }));
+  }
+}

@@ -1,0 +1,44 @@
+// The prepared SQL statements of the SQLite store, compiled once per connection.
+// Input: an open, migrated database. Output: named statements.
+import type Database from 'better-sqlite3';
+
+export function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    hasArticle: p('SELECT 1 FROM articles WHERE id = ?'),
+    countArticles: p('SELECT COUNT(*) AS n FROM articles'),
+    insertArticle: p(`INSERT INTO articles (id, input, title, text, outlet, published, url, language, duplicate_of, duplicate_score, story_id, sentences, messages, stored_at)
+      VALUES (@id, @input, @title, @text, @outlet, @published, @url, @language, @duplicate_of, @duplicate_score, @story_id, @sentences, @messages, @stored_at)`),
+    getArticle: p('SELECT * FROM articles WHERE id = ?'),
+    listArticles: p('SELECT * FROM articles ORDER BY seq LIMIT ? OFFSET ?'),
+    listArticlesOfStory: p('SELECT * FROM articles WHERE story_id = ? ORDER BY seq LIMIT ? OFFSET ?'),
+    insertEntityStub: p('INSERT OR IGNORE INTO entities (id, type, name_ar) VALUES (?, ?, ?)'),
+    upsertEntity: p(`INSERT INTO entities (id, type, name_ar, name_en, lon, lat) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET type = excluded.type, name_ar = excluded.name_ar, name_en = excluded.name_en, lon = excluded.lon, lat = excluded.lat`),
+    getEntity: p('SELECT * FROM entities WHERE id = ?'),
+    insertMention: p('INSERT OR IGNORE INTO entity_mentions (article_id, entity_id, type, start, "end", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    mentionsOf: p('SELECT entity_id, type, start, "end", text, source FROM entity_mentions WHERE article_id = ? ORDER BY start, "end"'),
+    insertTime: p('INSERT OR IGNORE INTO times (article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?)'),
+    timesOf: p('SELECT start, "end", text, value FROM times WHERE article_id = ? ORDER BY start'),
+    insertQuantity: p('INSERT OR IGNORE INTO quantities (article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    quantitiesOf: p('SELECT start, "end", text, value, unit, qualifier FROM quantities WHERE article_id = ? ORDER BY start'),
+    insertFingerprint: p('INSERT OR IGNORE INTO fingerprints (article_id, grp, exact_hash, shingle_count, signature, duplicate_of) VALUES (?, ?, ?, ?, ?, ?)'),
+    allFingerprints: p('SELECT article_id, grp, exact_hash, shingle_count, signature, duplicate_of FROM fingerprints ORDER BY seq'),
+    insertStoryArticle: p(`INSERT OR IGNORE INTO story_articles (story_id, article_id, position)
+      VALUES (?, ?, (SELECT COUNT(*) FROM story_articles WHERE story_id = ?))`),
+    storyArticleIds: p('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position'),
+    upsertStory: p(`INSERT INTO stories (id, seq, title, summary, central_article_id, article_count, first_published, last_published, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET title = excluded.title, summary = excluded.summary, central_article_id = excluded.central_article_id,
+        article_count = excluded.article_count, first_published = excluded.first_published, last_published = excluded.last_published, updated_at = excluded.updated_at`),
+    listStories: p('SELECT * FROM stories ORDER BY seq'),
+    upsertStoryState: p('INSERT INTO story_state (story_id, state) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET state = excluded.state'),
+    allStoryStates: p('SELECT state FROM story_state ORDER BY story_id'),
+    upsertTerm: p('INSERT INTO term_frequencies (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df'),
+    allTerms: p('SELECT term, df FROM term_frequencies'),
+    getCounter: p('SELECT value FROM counters WHERE name = ?'),
+    setCounter: p('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;

@@ -1,0 +1,67 @@
+// The store interface the rest of Marsad uses; SQL lives only in the back ends (src/store/sqlite/).
+// Input: analysed articles, entity descriptions, story index changes. Output: stored rows, rebuilt indexes, listings.
+import type { Document, EntityType } from '../document.js';
+import type { DuplicateIndex, FingerprintRecord } from '../stories/duplicates.js';
+import type { Story, StoryIndex } from '../stories/cluster.js';
+
+/** One analysed article with the links the duplicates-and-stories stage gave it. */
+export interface ArticleAnalysis {
+  doc: Document;
+  duplicateOf: string | null;
+  duplicateScore?: number | null;
+  storyId: string | null;
+  /** The duplicate fingerprint (DuplicateIndex.add's result); without it the article is not found as an original later. */
+  fingerprint?: FingerprintRecord | null;
+}
+
+export interface ArticleRow {
+  id: string;
+  input: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  language: string;
+  duplicateOf: string | null;
+  storyId: string | null;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  nameAr: string | null;
+  nameEn: string | null;
+  lon: number | null;
+  lat: number | null;
+}
+
+export interface ListArticlesOptions {
+  storyId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Store {
+  close(): void;
+  /** Runs `fn` atomically: all of its writes land or none do. Nested calls join the outer transaction. */
+  transaction<T>(fn: () => T): T;
+  hasArticle(id: string): boolean;
+  /** Stores the article, its annotation layers, its fingerprint and its story membership. A stored id is left unchanged. */
+  putArticle(analysis: ArticleAnalysis): void;
+  /** The stored Document (without tokens, which are recomputed from the text when needed), or null. */
+  getArticle(id: string): Document | null;
+  /** The stored article's row (provenance, story and duplicate links), or null. */
+  getArticleRow(id: string): ArticleRow | null;
+  /** Names and coordinates of entities (from the knowledge base); mentions alone only record id and type. */
+  upsertEntities(records: EntityRecord[]): void;
+  getEntity(id: string): EntityRecord | null;
+  /** A DuplicateIndex holding the fingerprints of every stored article, in arrival order. */
+  loadDuplicateIndex(): DuplicateIndex;
+  loadStoryIndex(): StoryIndex;
+  /** Writes what changed in `index` since it was loaded or last saved (stories, their title and summary, document frequencies). */
+  saveStoryIndex(index: StoryIndex): void;
+  /** Articles in arrival order. */
+  listArticles(options?: ListArticlesOptions): ArticleRow[];
+  listStories(): Story[];
+  articleCount(): number;
+}

@@ -1,0 +1,215 @@
+// Incremental story clustering: each article joins the most similar live story or opens a new one.
+// Input: annotated documents in arrival order (and their duplicate verdicts). Output: story ids, Story views, savable state.
+import type { EntityType } from '../document.js';
+import type { AnnotatedSummary } from './terms.js';
+import { entityTerm } from './terms.js';
+import { storyIdFor } from './ids.js';
+import { type DocFeatures, dayNumber, docFeatures } from './features.js';
+import { candidateSentences, leadSentences } from './summary.js';
+import { type TermVector, TermStats, cosine, sortedEntries, tfidfVector, truncate } from './vectors.js';
+import { type LiveStory, type Story, type StoryMember, type StoryState, fromStoryState, storyView, toStoryState } from './story-state.js';
+
+export type { Story, StoryMember, StoryState } from './story-state.js';
+
+export interface StoryIndexState {
+  docCount: number;
+  df: [string, number][];
+  stories: StoryState[];
+}
+
+/** What changed since the last takeChanges(): written by the store in one transaction. */
+export type StoryChanges = StoryIndexState;
+
+/** Tuned on test/fixtures/stories (see cluster.test.ts for the cases each weight is there for). */
+export const STORY_TUNING = {
+  weights: { cosine: 0.6, entities: 0.3, time: 0.1 },
+  threshold: 0.3,
+  /** Below this term cosine, entity and date overlap alone never merge (two stories about one actor). */
+  minCosine: 0.06,
+  windowDays: 7,
+  docTerms: 40,
+  centroidTerms: 100,
+  /** Terms of a story's centroid that route new articles to it (with its salient entities). */
+  routingTerms: 20,
+  queryTerms: 12,
+  maxPool: 60,
+  /** Members whose vectors are kept (to pick the central title): bounds a big story's saved state. */
+  maxVectorMembers: 100,
+  entityTypeWeight: { person: 1, organization: 1, facility: 1.2, location: 0.4, misc: 0.7 } as Record<EntityType, number>,
+} as const;
+
+export class StoryIndex {
+  private readonly stats: TermStats;
+  private readonly live = new Map<string, LiveStory>();
+  private readonly articleStory = new Map<string, string>();
+  private readonly routes = new Map<string, Set<string>>();
+  private readonly dirty = new Set<string>();
+  private nextSeq = 0;
+
+  constructor(state?: StoryIndexState) {
+    this.stats = TermStats.fromState(state?.docCount ?? 0, state?.df ?? []);
+    for (const s of [...(state?.stories ?? [])].sort((a, b) => a.seq - b.seq)) {
+      const story = fromStoryState(s);
+      this.live.set(story.id, story);
+      for (const m of story.members) this.articleStory.set(m.articleId, story.id);
+      this.route(story);
+      this.nextSeq = Math.max(this.nextSeq, story.seq + 1);
+    }
+  }
+
+  storyOf(articleId: string): string | undefined {
+    return this.articleStory.get(articleId);
+  }
+
+  /** Places `doc`: a duplicate joins its original's story; otherwise the best story above the threshold, else a new one. */
+  assign(doc: AnnotatedSummary, duplicateOf: string | null = null): { storyId: string; created: boolean } {
+    const known = this.articleStory.get(doc.id);
+    if (known) return { storyId: known, created: false };
+    const originalStory = duplicateOf ? this.live.get(this.articleStory.get(duplicateOf) ?? '') : undefined;
+    if (originalStory) {
+      this.join(originalStory, doc, duplicateOf, null, 1);
+      return { storyId: originalStory.id, created: false };
+    }
+    const features = docFeatures(doc);
+    if (features.counts.size === 0) return { storyId: this.open(doc, duplicateOf, null).id, created: true };
+    this.stats.observe(features.counts.keys());
+    const vector = tfidfVector(features.counts, this.stats, STORY_TUNING.docTerms);
+    const best = this.bestStory(vector, features);
+    if (best) {
+      this.join(best.story, doc, duplicateOf, { vector, features }, best.similarity);
+      return { storyId: best.story.id, created: false };
+    }
+    return { storyId: this.open(doc, duplicateOf, { vector, features }).id, created: true };
+  }
+
+  /** Similarity of a document (as features + vector) to a story, 0 when outside the time window. */
+  similarity(story: LiveStory, vector: TermVector, features: DocFeatures): number {
+    const time = timeScore(story, features.day);
+    if (time === null) return 0;
+    const cos = cosine(vector, story.centroid);
+    if (cos < STORY_TUNING.minCosine) return 0;
+    const { weights } = STORY_TUNING;
+    return weights.cosine * cos + weights.entities * this.entityOverlap(story, features) + weights.time * time;
+  }
+
+  stories(): Story[] {
+    return [...this.live.values()].sort((a, b) => a.seq - b.seq).map((s) => storyView(s, this.stats));
+  }
+
+  story(id: string): Story | undefined {
+    const s = this.live.get(id);
+    return s ? storyView(s, this.stats) : undefined;
+  }
+
+  state(): StoryIndexState {
+    return { docCount: this.stats.docCount, df: sortedEntries(this.stats.df), stories: [...this.live.values()].sort((a, b) => a.seq - b.seq).map(toStoryState) };
+  }
+
+  /** Document frequencies and stories changed since the last call (for incremental saving). */
+  takeChanges(): StoryChanges {
+    const stories = [...this.dirty].map((id) => toStoryState(this.live.get(id)!)).sort((a, b) => a.seq - b.seq);
+    this.dirty.clear();
+    return { docCount: this.stats.docCount, df: this.stats.takeChanged(), stories };
+  }
+
+  private bestStory(vector: TermVector, features: DocFeatures): { story: LiveStory; similarity: number } | null {
+    let best: { story: LiveStory; similarity: number } | null = null;
+    for (const story of this.candidates(vector, features)) {
+      const similarity = this.similarity(story, vector, features);
+      if (similarity < STORY_TUNING.threshold) continue;
+      if (!best || similarity > best.similarity || (similarity === best.similarity && story.seq < best.story.seq)) best = { story, similarity };
+    }
+    return best;
+  }
+
+  /** Stories sharing a routing key (a heavy term or salient entity) with the document: O(candidates). */
+  private candidates(vector: TermVector, features: DocFeatures): LiveStory[] {
+    const keys = sortedEntries(vector).slice(0, STORY_TUNING.queryTerms).map(([t]) => t);
+    for (const id of features.salient.keys()) keys.push(entityTerm(id));
+    const ids = new Set<string>();
+    for (const key of keys) for (const id of this.routes.get(key) ?? []) ids.add(id);
+    return [...ids].map((id) => this.live.get(id)!);
+  }
+
+  /** Weighted Jaccard of salient entities; a story's entity counts by the share of its articles naming it. */
+  private entityOverlap(story: LiveStory, features: DocFeatures): number {
+    const analysed = story.analysed || 1;
+    let shared = 0;
+    let union = 0;
+    const seen = new Set<string>();
+    const weigh = (id: string, type: EntityType) => STORY_TUNING.entityTypeWeight[type] * this.stats.idf(entityTerm(id));
+    for (const [id, type] of features.salient) {
+      const w = weigh(id, type);
+      const share = (story.entities.get(id)?.count ?? 0) / analysed;
+      shared += w * Math.min(1, share);
+      union += w;
+      seen.add(id);
+    }
+    for (const [id, e] of story.entities) if (!seen.has(id)) union += weigh(id, e.type) * (e.count / analysed);
+    return union === 0 ? 0 : shared / union;
+  }
+
+  private open(doc: AnnotatedSummary, duplicateOf: string | null, analysed: Analysed | null): LiveStory {
+    const story: LiveStory = {
+      id: storyIdFor(doc.id), seq: this.nextSeq++, firstPublished: null, lastPublished: null,
+      centroid: new Map(), analysed: 0, entities: new Map(), members: [], pool: [], routes: [],
+    };
+    this.live.set(story.id, story);
+    this.join(story, doc, duplicateOf, analysed, 1);
+    return story;
+  }
+
+  private join(story: LiveStory, doc: AnnotatedSummary, duplicateOf: string | null, analysed: Analysed | null, similarity: number): void {
+    const member: StoryMember = {
+      articleId: doc.id, title: doc.title, published: doc.published ?? null, duplicateOf,
+      similarity: Math.round(similarity * 1000) / 1000,
+      terms: analysed && story.analysed < STORY_TUNING.maxVectorMembers ? sortedEntries(analysed.vector) : [],
+    };
+    story.members.push(member);
+    this.articleStory.set(doc.id, story.id);
+    if (member.published) {
+      if (!story.firstPublished || member.published < story.firstPublished) story.firstPublished = member.published;
+      if (!story.lastPublished || member.published > story.lastPublished) story.lastPublished = member.published;
+    }
+    if (analysed) {
+      story.analysed++;
+      for (const [t, w] of analysed.vector) story.centroid.set(t, (story.centroid.get(t) ?? 0) + w);
+      story.centroid = truncate(story.centroid, STORY_TUNING.centroidTerms);
+      for (const [id, type] of analysed.features.salient) {
+        const e = story.entities.get(id);
+        story.entities.set(id, { type, count: (e?.count ?? 0) + 1 });
+      }
+      if (story.pool.length < STORY_TUNING.maxPool) story.pool.push(...candidateSentences(doc, analysed.vector, this.stats));
+      this.route(story);
+    } else if (!duplicateOf && story.pool.length === 0) {
+      story.pool.push(...leadSentences(doc));
+    }
+    this.dirty.add(story.id);
+  }
+
+  private route(story: LiveStory): void {
+    for (const key of story.routes) this.routes.get(key)?.delete(story.id);
+    const keys = new Set(sortedEntries(story.centroid).slice(0, STORY_TUNING.routingTerms).map(([t]) => t));
+    for (const id of story.entities.keys()) keys.add(entityTerm(id));
+    story.routes = [...keys];
+    for (const key of keys) {
+      const set = this.routes.get(key);
+      if (set) set.add(story.id);
+      else this.routes.set(key, new Set([story.id]));
+    }
+  }
+}
+
+interface Analysed {
+  vector: TermVector;
+  features: DocFeatures;
+}
+
+/** 1 on the story's dates, falling linearly to 0 at the window's edge; null beyond it; 0.5 when a date is unknown. */
+function timeScore(story: LiveStory, day: number | null): number | null {
+  const first = dayNumber(story.firstPublished);
+  const last = dayNumber(story.lastPublished);
+  if (day === null || first === null || last === null) return 0.5;
+  const distance = day < first ? first - day : day > last ? day - last : 0;
+  return distance > STORY_TUNING.windowDays ? null : 1 - distance / STORY_TUNING.windowDays;
+}

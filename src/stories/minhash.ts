@@ -1,0 +1,78 @@
+// MinHash signatures over word shingles and LSH band keys, hand-written (32-bit integer hashing).
+// Input: a term stream. Output: a Uint32Array signature and its band keys; Jaccard estimates between signatures.
+
+export const SHINGLE_SIZE = 4;
+export const SIGNATURE_SIZE = 120;
+/** 40 bands of 3 rows: a pair with Jaccard 0.5 shares a band with probability 0.995, at 0.1 with 0.04. */
+export const BAND_ROWS = 3;
+
+/** FNV-1a over UTF-16 code units, 32-bit. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser: a cheap 32-bit mixer. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const seeds: Uint32Array = (() => {
+  const out = new Uint32Array(SIGNATURE_SIZE);
+  let s = 0x9e3779b9;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    s = mix(s + 0x6d2b79f5);
+    out[i] = s;
+  }
+  return out;
+})();
+
+/** Hashes of the distinct k-word shingles; a text shorter than k words is one shingle. */
+export function shingleHashes(terms: string[], k = SHINGLE_SIZE): Set<number> {
+  const out = new Set<number>();
+  if (terms.length === 0) return out;
+  if (terms.length < k) {
+    out.add(hashString(terms.join('\u0001')));
+    return out;
+  }
+  for (let i = 0; i + k <= terms.length; i++) out.add(hashString(terms.slice(i, i + k).join('\u0001')));
+  return out;
+}
+
+export function minhashSignature(shingles: Set<number>): Uint32Array {
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const x of shingles) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const h = mix(x ^ seeds[i]);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** Fraction of equal positions: an unbiased estimate of the Jaccard index of the two shingle sets. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/** One 32-bit key per band (band number mixed in, so equal rows in different bands do not meet). */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let band = 0; band * BAND_ROWS + BAND_ROWS <= SIGNATURE_SIZE; band++) {
+    let h = mix(band + 1);
+    for (let r = 0; r < BAND_ROWS; r++) h = mix(h ^ sig[band * BAND_ROWS + r]);
+    keys.push(h);
+  }
+  return keys;
+}

@@ -1,0 +1,83 @@
+// Sparse TF-IDF term vectors with document frequencies kept incrementally (IDF from the documents seen so far).
+// Input: term counts per document. Output: unit-length vectors truncated to their top terms; cosine similarity.
+
+export type TermVector = Map<string, number>;
+
+export class TermStats {
+  docCount = 0;
+  readonly df = new Map<string, number>();
+  /** Terms whose frequency changed since the last takeChanged(), for incremental saving. */
+  private readonly changed = new Set<string>();
+
+  static fromState(docCount: number, df: Iterable<[string, number]>): TermStats {
+    const stats = new TermStats();
+    stats.docCount = docCount;
+    for (const [term, n] of df) stats.df.set(term, n);
+    return stats;
+  }
+
+  observe(distinctTerms: Iterable<string>): void {
+    this.docCount++;
+    for (const term of distinctTerms) {
+      this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      this.changed.add(term);
+    }
+  }
+
+  idf(term: string): number {
+    return Math.log((this.docCount + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+  }
+
+  takeChanged(): [string, number][] {
+    const out: [string, number][] = [...this.changed].map((t) => [t, this.df.get(t) ?? 0]);
+    this.changed.clear();
+    return out;
+  }
+}
+
+/** Sublinear tf × idf, the `keep` heaviest terms kept, then scaled to unit length. */
+export function tfidfVector(counts: Map<string, number>, stats: TermStats, keep: number): TermVector {
+  const weighted = new Map<string, number>();
+  for (const [term, tf] of counts) weighted.set(term, (1 + Math.log(tf)) * stats.idf(term));
+  return unit(truncate(weighted, keep));
+}
+
+/** The `keep` heaviest entries; ties broken by term so the result never depends on insertion order. */
+export function truncate(v: TermVector, keep: number): TermVector {
+  if (v.size <= keep) return v;
+  return new Map(sortedEntries(v).slice(0, keep));
+}
+
+export function sortedEntries(v: TermVector): [string, number][] {
+  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+export function norm(v: TermVector): number {
+  let s = 0;
+  for (const w of v.values()) s += w * w;
+  return Math.sqrt(s);
+}
+
+export function unit(v: TermVector): TermVector {
+  const n = norm(v);
+  if (n === 0) return v;
+  const out: TermVector = new Map();
+  for (const [t, w] of v) out.set(t, w / n);
+  return out;
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) {
+    const other = large.get(t);
+    if (other !== undefined) dot += w * other;
+  }
+  const n = norm(a) * norm(b);
+  return n === 0 ? 0 : dot / n;
+}
+
+export function countTerms(terms: Iterable<string>, into: Map<string, number> = new Map(), weight = 1): Map<string, number> {
+  for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
+  return into;
+}
