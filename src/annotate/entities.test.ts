@@ -50,8 +50,9 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
     ['وزارة الدفاع', 'organization', 'new:organization:وزاره-الدفاع'],
     ['محمود العلي', 'person', 'new:person:محمود-العلي'], ['العلي', 'person', 'new:person:محمود-العلي']] },
   { text: 'التقى الأدميرال جيمس ويلسون بالوفد.', expected: [['جيمس ويلسون', 'person', 'new:person:جيمس-ويلسون']] },
-  { text: 'سيطر الجيش على مطار القامشلي ومخيم الركبان.', expected: [
-    ['مطار القامشلي', 'facility', 'new:facility:مطار-القامشلي'], ['مخيم الركبان', 'facility', 'new:facility:مخيم-الركبان']] },
+  { text: 'سيطر الجيش على مطار القامشلي ومطار منبج ومخيم الركبان.', expected: [
+    ['مطار القامشلي', 'facility', 'fac:qamishli-airport'], ['مطار منبج', 'facility', 'new:facility:مطار-منبج'],
+    ['مخيم الركبان', 'facility', 'new:facility:مخيم-الركبان']] },
   { text: 'أعلنت جماعة «أنصار الشريعة» مسؤوليتها.', expected: [['جماعة «أنصار الشريعة»', 'organization', 'new:organization:جماعه-انصار-الشريعه']] },
   // Surnames resolve to the full name given earlier.
   { text: 'زار قائد الجيش اللبناني العماد رودولف هيكل الجنوب، وأكد هيكل التزام الجيش.', expected: [

@@ -88,7 +88,10 @@ function nameStartOffset(tokens: Token[], range: NameRange): number {
 
 function contextName(tokens: Token[], range: NameRange): string {
   const words: string[] = [];
-  for (let k = range.firstToken; k < range.endToken; k++) if (!isQuote(tokens[k])) words.push(tokens[k].stem);
+  // Only the first word lost its clitics in the span; the others are kept whole.
+  for (let k = range.firstToken; k < range.endToken; k++) {
+    if (!isQuote(tokens[k])) words.push(words.length === 0 ? tokens[k].stem : tokens[k].norm);
+  }
   return words.join(' ');
 }
 

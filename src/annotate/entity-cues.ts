@@ -95,7 +95,7 @@ export function personNameAt(tokens: Token[], k: number, cues: Cues, minTokens: 
   let end = k + 1;
   while (end < tokens.length && end - k < 3) {
     const t = tokens[end];
-    if (!isWord(t) || t.prefix !== '' || isFunctionWord(t, cues)) break;
+    if (!isWord(t) || isFunctionWord(t, cues) || !plainContinuation(t, cues)) break;
     if (cues.nameJoiners.has(t.norm) && isWord(tokens[end + 1])) {
       end += 2;
       continue;
@@ -104,6 +104,12 @@ export function personNameAt(tokens: Token[], k: number, cues: Cues, minTokens: 
     end++;
   }
   return end - k >= minTokens ? { firstToken: k, endToken: end } : null;
+}
+
+/** A word that continues a name: no clitic, or a "clitic" that belongs to the name ("ويلسون", not "وأحمد" = and Ahmad). */
+function plainContinuation(t: Token, cues: Cues): boolean {
+  if (t.prefix === '') return true;
+  return !isCommonWord(t, cues) && !cues.commonWords.has(t.stem) && !cues.firstNames.has(t.stem);
 }
 
 /** Name tokens after an organisation or facility head: a quoted phrase, or definite/non-common words. */

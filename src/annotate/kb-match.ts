@@ -85,7 +85,7 @@ function entryAllowed(entry: AliasEntry, tokens: Token[], i: number, endToken: n
 /** The best alias match starting at token `i`: longest first, then quoted/headed over plain over titles. */
 export function matchKbAt(tokens: Token[], i: number, kb: KnowledgeBase, options: MatchOptions): KbMatch | null {
   const token = tokens[i];
-  if (!isWord(token) && token?.kind !== 'latin') return null;
+  if (token === undefined || (token.kind !== 'word' && token.kind !== 'latin')) return null;
   let best: KbMatch | null = null;
   for (const { form, start, multiTokenOnly } of firstTokenForms(token)) {
     for (const entry of kb.aliasesByFirstToken.get(form) ?? []) {

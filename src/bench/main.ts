@@ -1,0 +1,122 @@
+// `npm run bench`: end-to-end throughput, per-article latency and memory of `analyze`, beside a
+// baseline pass that only reads and tokenises the same text, on a generated corpus and on ANT.
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Analyzer } from '../analyze.js';
+import { createPipelineContext, type PipelineContext } from '../pipeline.js';
+import { openStore } from '../store/open.js';
+import { tokenize } from '../arabic/tokenize.js';
+import type { RawPage } from '../ingest/types.js';
+import { generateCorpus, loadSampleParagraphs, type BenchRecord } from './corpus.js';
+import { MemorySampler, type PassResult, formatPass } from './measure.js';
+import { repoRoot, sharedDataDir } from '../test-support/paths.js';
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    'ant-limit': { type: 'string', default: '10000' },
+    'skip-ant': { type: 'boolean', default: false },
+  },
+});
+
+function toPage(r: BenchRecord): RawPage {
+  return { input: r.id, title: r.title, text: r.text, outlet: r.outlet, published: r.published, url: null };
+}
+
+/** Baseline: the cheapest work any analysis must do, reading the text and tokenising it. */
+function baselinePass(records: BenchRecord[]): PassResult {
+  const memory = new MemorySampler(records.length);
+  const latencies: number[] = [];
+  const start = performance.now();
+  let chars = 0;
+  for (const r of records) {
+    const t0 = performance.now();
+    chars += tokenize(r.title).length + tokenize(r.text).length;
+    latencies.push(performance.now() - t0);
+    memory.sample(latencies.length);
+  }
+  return { name: 'baseline: read + tokenise', articles: latencies.length, seconds: (performance.now() - start) / 1000, latencies, memory: memory.result(), note: `${chars} tokens` };
+}
+
+/** The whole `analyze` job: clean, annotate, deduplicate, cluster and store in a fresh SQLite file. */
+async function pipelinePass(name: string, context: PipelineContext, records: BenchRecord[]): Promise<PassResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
+  const store = openStore(join(dir, 'bench.db'));
+  try {
+    // One article per transaction, so the time between two articles leaving the pipeline is one
+    // article's whole latency (read, clean, annotate, deduplicate, cluster, commit), not a batch's.
+    const analyzer = new Analyzer(context, store, { batchSize: 1 });
+    const memory = new MemorySampler(records.length);
+    const latencies: number[] = [];
+    let last = performance.now();
+    let count = 0;
+    let errors = 0;
+    function* pages(): Generator<RawPage> {
+      for (const r of records) yield toPage(r);
+    }
+    const start = performance.now();
+    // Latency per article as seen by the sink: time since the previous article left the pipeline.
+    const stats = await analyzer.run(pages(), (event) => {
+      if (event.kind === 'error') { errors++; return; }
+      const now = performance.now();
+      latencies.push(now - last);
+      last = now;
+      memory.sample(++count);
+    });
+    const seconds = (performance.now() - start) / 1000;
+    return { name, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${errors} errors` };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function* antRecords(path: string, limit: number): AsyncGenerator<BenchRecord> {
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    if (n >= limit) break;
+    try {
+      const a = JSON.parse(line) as { docno?: string; title?: string; text?: string; src?: string; time_iso?: string };
+      if (!a.text) continue;
+      yield { id: `ant-${a.docno ?? n}`, title: a.title ?? '', text: a.text, outlet: a.src ?? 'ant', published: (a.time_iso ?? '2018-01-01').slice(0, 10) };
+      n++;
+    } catch { /* skip a broken line: the benchmark measures speed, not robustness */ }
+  }
+}
+
+async function main(): Promise<void> {
+  const count = Number(args.articles);
+  const paragraphs = loadSampleParagraphs(resolve(repoRoot, 'samples'));
+  const corpus = [...generateCorpus(paragraphs, count)];
+  const t0 = performance.now();
+  const context = createPipelineContext();
+  console.log(`knowledge base loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`generated corpus: ${corpus.length} articles from ${paragraphs.length} sample paragraphs\n`);
+
+  const baseline = baselinePass(corpus);
+  console.log(formatPass(baseline));
+  const full = await pipelinePass('analyze (end to end, SQLite)', context, corpus);
+  console.log(formatPass(full, baseline));
+
+  const antPath = join(sharedDataDir() ?? '/nonexistent', 'ant', 'ant_multisource_v2.1.jsonl.gz');
+  if (!args['skip-ant'] && existsSync(antPath)) {
+    const limit = Number(args['ant-limit']);
+    const antCorpus: BenchRecord[] = [];
+    for await (const r of antRecords(antPath, limit)) antCorpus.push(r);
+    console.log(`\nANT corpus (real articles): ${antCorpus.length} articles`);
+    const antBaseline = baselinePass(antCorpus);
+    console.log(formatPass(antBaseline));
+    console.log(formatPass(await pipelinePass('analyze ANT (end to end, SQLite)', context, antCorpus), antBaseline));
+  } else {
+    console.log('\nANT corpus not found (../shared/data/ant): skipped');
+  }
+  console.log(`\np50/p99 are per-article latencies; "x baseline" compares throughput with the baseline of the same run.`);
+}
+
+await main();
