@@ -5,7 +5,8 @@ import type { IngestError, RawPage } from './ingest/types.js';
 import { isIngestError } from './ingest/types.js';
 import { applyManifest, ManifestCache } from './ingest/manifest.js';
 import { cleanPage } from './clean/clean.js';
-import { annotateArticle, type PipelineContext } from './pipeline.js';
+import type { PipelineContext } from './pipeline.js';
+import { inlineAnnotator, type AnnotationResult, type Annotator, type IdentifiedDraft } from './annotate-pool.js';
 import { articleId } from './stories/ids.js';
 import type { Store } from './store/store.js';
 import { loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
@@ -13,8 +14,10 @@ import { loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
 export interface AnalyzeOptions {
   /** Publication date (YYYY-MM-DD) for articles whose input gives none. */
   published?: string;
-  /** Articles per store transaction. */
+  /** Articles per annotation batch and store transaction. */
   batchSize?: number;
+  /** Where annotation runs; the calling thread by default (see workerAnnotator for both cores). */
+  annotator?: Annotator;
 }
 
 export type AnalyzeEvent =
@@ -33,14 +36,18 @@ export interface RunStats {
 export class Analyzer {
   readonly indexes: StoryIndexes;
   private readonly manifests = new ManifestCache();
-  private pending: Document[] = [];
+  private readonly annotator: Annotator;
+  private drafts: IdentifiedDraft[] = [];
+  /** Batches handed to the annotator, oldest first: placed and stored strictly in this order. */
+  private readonly inFlight: Promise<AnnotationResult[]>[] = [];
 
   constructor(
-    private readonly context: PipelineContext,
+    context: PipelineContext,
     private readonly store: Store,
     private readonly options: AnalyzeOptions = {},
   ) {
     this.indexes = loadIndexes(store);
+    this.annotator = options.annotator ?? inlineAnnotator(context);
   }
 
   async run(items: AsyncIterable<RawPage | IngestError> | Iterable<RawPage | IngestError>, sink: (event: AnalyzeEvent) => void): Promise<RunStats> {
@@ -55,16 +62,20 @@ export class Analyzer {
       }
       sink(event);
     };
+    const batchSize = this.options.batchSize ?? 100;
     for await (const item of items) {
       if (isIngestError(item)) emit({ kind: 'error', input: item.input, reason: item.reason, stage: 'ingest' });
-      else this.analysePage(item, emit);
-      if (this.pending.length >= (this.options.batchSize ?? 100)) this.flush(emit);
+      else this.cleanPage(item, emit);
+      if (this.drafts.length >= batchSize) this.dispatch();
+      // Two batches in flight: the annotator works on the next while this thread stores the last.
+      while (this.inFlight.length > 2) await this.storeOldest(emit);
     }
-    this.flush(emit);
+    this.dispatch();
+    while (this.inFlight.length > 0) await this.storeOldest(emit);
     return stats;
   }
 
-  private analysePage(raw: RawPage, emit: (event: AnalyzeEvent) => void): void {
+  private cleanPage(raw: RawPage, emit: (event: AnalyzeEvent) => void): void {
     const page = this.withDefaults(applyManifest(raw, this.manifests));
     let drafts;
     try {
@@ -77,33 +88,36 @@ export class Analyzer {
       emit({ kind: 'error', input: page.input, reason: 'no article text left after removing boilerplate', stage: 'clean' });
       return;
     }
-    for (const draft of drafts) {
-      try {
-        this.pending.push(annotateArticle(draft, this.context, articleId(draft)));
-      } catch (error) {
-        // A bug in a stage must not stop the batch: report it against the record and go on.
-        emit({ kind: 'error', input: draft.input, reason: `annotation failed: ${String(error)}`, stage: 'annotate' });
-      }
-    }
+    for (const draft of drafts) this.drafts.push({ id: articleId(draft), draft });
   }
 
   private withDefaults(page: RawPage): RawPage {
     return page.published || !this.options.published ? page : { ...page, published: this.options.published };
   }
 
-  private flush(emit: (event: AnalyzeEvent) => void): void {
-    if (this.pending.length === 0) return;
-    const docs = this.pending;
-    this.pending = [];
-    const results = storeBatch(this.store, this.indexes, docs);
-    results.forEach((result, i) => {
+  private dispatch(): void {
+    if (this.drafts.length === 0) return;
+    this.inFlight.push(this.annotator.annotate(this.drafts));
+    this.drafts = [];
+  }
+
+  private async storeOldest(emit: (event: AnalyzeEvent) => void): Promise<void> {
+    const results = await this.inFlight.shift()!;
+    const docs: Document[] = [];
+    for (const result of results) {
+      if (result.ok) docs.push(result.doc);
+      else emit({ kind: 'error', input: result.input, reason: result.reason, stage: 'annotate' });
+    }
+    if (docs.length === 0) return;
+    const placements = storeBatch(this.store, this.indexes, docs);
+    placements.forEach((placement, i) => {
       const doc = docs[i];
-      if (!result.skipped) {
-        emit({ kind: 'article', doc, storyId: result.storyId, duplicateOf: result.duplicateOf, alreadyStored: false });
+      if (!placement.skipped) {
+        emit({ kind: 'article', doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false });
         return;
       }
-      const row = this.store.getArticleRow(doc.id);
       // Skipped: the same article was stored by an earlier run, or earlier in this one.
+      const row = this.store.getArticleRow(doc.id);
       const storyId = row?.storyId ?? this.indexes.stories.storyOf(doc.id) ?? null;
       emit({ kind: 'article', doc, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true });
     });

@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { Analyzer } from '../analyze.js';
 import { createPipelineContext, type PipelineContext } from '../pipeline.js';
 import { openStore } from '../store/open.js';
+import { availableParallelism } from 'node:os';
+import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { tokenize } from '../arabic/tokenize.js';
 import type { RawPage } from '../ingest/types.js';
 import { generateCorpus, loadSampleParagraphs, type BenchRecord } from './corpus.js';
@@ -43,34 +45,39 @@ function baselinePass(records: BenchRecord[]): PassResult {
   return { name: 'baseline: read + tokenise', articles: latencies.length, seconds: (performance.now() - start) / 1000, latencies, memory: memory.result(), note: `${chars} tokens` };
 }
 
-/** The whole `analyze` job: clean, annotate, deduplicate, cluster and store in a fresh SQLite file. */
-async function pipelinePass(name: string, context: PipelineContext, records: BenchRecord[]): Promise<PassResult> {
+/**
+ * The whole `analyze` job: clean, annotate, deduplicate, cluster and store in a fresh SQLite file.
+ * Latency is per article from the moment its page enters the analyzer to the moment it is stored,
+ * so it includes waiting for its batch: with batchSize 1 and no workers it is one article's service time.
+ */
+async function pipelinePass(name: string, context: PipelineContext, records: BenchRecord[], setup: { batchSize: number; workers: number }): Promise<PassResult> {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
   const store = openStore(join(dir, 'bench.db'));
+  const annotator = setup.workers > 0 ? workerAnnotator(setup.workers) : inlineAnnotator(context);
   try {
-    // One article per transaction, so the time between two articles leaving the pipeline is one
-    // article's whole latency (read, clean, annotate, deduplicate, cluster, commit), not a batch's.
-    const analyzer = new Analyzer(context, store, { batchSize: 1 });
+    const analyzer = new Analyzer(context, store, { batchSize: setup.batchSize, annotator });
     const memory = new MemorySampler(records.length);
+    const entered = new Map<string, number>();
     const latencies: number[] = [];
-    let last = performance.now();
-    let count = 0;
     let errors = 0;
     function* pages(): Generator<RawPage> {
-      for (const r of records) yield toPage(r);
+      for (const r of records) {
+        entered.set(r.id, performance.now());
+        yield toPage(r);
+      }
     }
     const start = performance.now();
-    // Latency per article as seen by the sink: time since the previous article left the pipeline.
     const stats = await analyzer.run(pages(), (event) => {
       if (event.kind === 'error') { errors++; return; }
-      const now = performance.now();
-      latencies.push(now - last);
-      last = now;
-      memory.sample(++count);
+      const t0 = entered.get(event.doc.input);
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      memory.sample(latencies.length);
     });
     const seconds = (performance.now() - start) / 1000;
-    return { name, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${errors} errors` };
+    const label = `${name}, batch ${setup.batchSize}, ${setup.workers} annotation worker${setup.workers === 1 ? '' : 's'}`;
+    return { name: label, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${errors} errors` };
   } finally {
+    await annotator.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -101,8 +108,11 @@ async function main(): Promise<void> {
 
   const baseline = baselinePass(corpus);
   console.log(formatPass(baseline));
-  const full = await pipelinePass('analyze (end to end, SQLite)', context, corpus);
-  console.log(formatPass(full, baseline));
+  const workers = Math.max(1, availableParallelism() - 1);
+  console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers }), baseline));
+  console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers: 0 }), baseline));
+  const serviceSample = corpus.slice(0, Math.min(2000, corpus.length));
+  console.log(formatPass(await pipelinePass(`service time (${serviceSample.length} articles)`, context, serviceSample, { batchSize: 1, workers: 0 })));
 
   const antPath = join(sharedDataDir() ?? '/nonexistent', 'ant', 'ant_multisource_v2.1.jsonl.gz');
   if (!args['skip-ant'] && existsSync(antPath)) {
@@ -112,7 +122,7 @@ async function main(): Promise<void> {
     console.log(`\nANT corpus (real articles): ${antCorpus.length} articles`);
     const antBaseline = baselinePass(antCorpus);
     console.log(formatPass(antBaseline));
-    console.log(formatPass(await pipelinePass('analyze ANT (end to end, SQLite)', context, antCorpus), antBaseline));
+    console.log(formatPass(await pipelinePass('analyze ANT end to end', context, antCorpus, { batchSize: 100, workers }), antBaseline));
   } else {
     console.log('\nANT corpus not found (../shared/data/ant): skipped');
   }

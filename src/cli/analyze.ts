@@ -9,18 +9,24 @@ import { AnalysisCollector, type StoryOut } from '../output/analysis.js';
 import { describeEntity } from '../annotate/entities.js';
 import type { KnowledgeBase } from '../kb/kb.js';
 import type { StoryIndex } from '../stories/cluster.js';
+import { availableParallelism } from 'node:os';
+import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 
 export interface AnalyzeCliOptions {
   json?: boolean;
   published?: string;
   db?: string;
+  /** Annotation worker threads; 0 annotates on the main thread. Default: one per core beyond the first. */
+  workers?: number;
 }
 
 export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): Promise<number> {
   const context = createPipelineContext();
   const store = openStore(options.db ?? ':memory:');
+  const workers = options.workers ?? Math.min(4, availableParallelism() - 1);
+  const annotator = workers > 0 ? workerAnnotator(workers) : inlineAnnotator(context);
   try {
-    const analyzer = new Analyzer(context, store, { published: options.published });
+    const analyzer = new Analyzer(context, store, { published: options.published, annotator });
     const collector = new AnalysisCollector((id) => describeEntity(context.kb, id));
     const stats = await analyzer.run(readInputs(paths), (event) => {
       if (event.kind === 'error') collector.addError({ input: event.input, reason: event.reason, stage: event.stage });
@@ -33,6 +39,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
     else printSummary(output, store, options.db);
     return stats.articles === 0 && stats.errors > 0 ? 1 : stats.articles === 0 ? 2 : 0;
   } finally {
+    await annotator.close();
     store.close();
   }
 }

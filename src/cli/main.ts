@@ -11,6 +11,12 @@ function isoDay(value: string): string {
   return value;
 }
 
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64');
+  return n;
+}
+
 const program = new Command()
   .name('marsad')
   .description('Arabic news intelligence: clean, annotate, deduplicate and cluster Arabic news pages')
@@ -23,7 +29,8 @@ program
   .option('--json', 'print the analysis document (docs/output.md) on stdout')
   .option('--published <date>', 'publication date (YYYY-MM-DD) for articles whose input gives none', isoDay)
   .option('--db <file>', 'SQLite file to store results in and to continue from')
-  .action(async (paths: string[], options: { json?: boolean; published?: string; db?: string }) => {
+  .option('--workers <n>', 'annotation worker threads (0 = annotate on the main thread; default: cores - 1)', count)
+  .action(async (paths: string[], options: { json?: boolean; published?: string; db?: string; workers?: number }) => {
     process.exitCode = await runAnalyze(paths, options);
   });
 
