@@ -6,7 +6,8 @@ import { entityTerm } from './terms.js';
 import { storyIdFor } from './ids.js';
 import { type DocFeatures, dayNumber, docFeatures } from './features.js';
 import { candidateSentences, leadSentences } from './summary.js';
-import { type TermVector, TermStats, cosine, sortedEntries, tfidfVector, truncate } from './vectors.js';
+import { type DfPrior, type TermVector, TermStats, loadDfPrior, sortedEntries, tfidfVector, truncate, unit } from './vectors.js';
+import { type PackedVector, TermIds, pack, packedDot } from './packed.js';
 import { type LiveStory, type Story, type StoryMember, type StoryState, fromStoryState, storyView, toStoryState } from './story-state.js';
 
 export type { Story, StoryMember, StoryState } from './story-state.js';
@@ -22,8 +23,12 @@ export type StoryChanges = StoryIndexState;
 
 /** Tuned on test/fixtures/stories (see cluster.test.ts for the cases each weight is there for). */
 export const STORY_TUNING = {
-  weights: { cosine: 0.6, entities: 0.3, time: 0.1 },
-  threshold: 0.3,
+  /**
+   * Entity overlap weighs 0: entity ids are already terms of the vectors, and a separate salient-entity Jaccard merged
+   * stories that share actors only (the CENTCOM transfer and the Sharaa–Trump call both open with a call to al-Sharaa).
+   */
+  weights: { cosine: 0.9, entities: 0, time: 0.1 },
+  threshold: 0.28,
   /** Below this term cosine, entity and date overlap alone never merge (two stories about one actor). */
   minCosine: 0.06,
   windowDays: 7,
@@ -35,8 +40,23 @@ export const STORY_TUNING = {
   maxPool: 60,
   /** Members whose vectors are kept (to pick the central title): bounds a big story's saved state. */
   maxVectorMembers: 100,
+  /** Latest members an article is also compared with (the best of them or the centroid counts). */
+  recentMembers: 8,
+  /** A routing key listing more stories than this is too common to route (its stories are reached by rarer keys). */
+  maxRouteFanout: 200,
+  /** Stories scored per article, those sharing the most of its weight on routing keys. */
+  maxCandidates: 40,
   entityTypeWeight: { person: 1, organization: 1, facility: 1.2, location: 0.4, misc: 0.7 } as Record<EntityType, number>,
-} as const;
+};
+
+export type StoryTuning = typeof STORY_TUNING;
+
+export interface StoryIndexOptions {
+  /** IDF prior; the shipped ANT document frequencies by default. */
+  prior?: DfPrior;
+  /** Overrides of STORY_TUNING (experiments and tests). */
+  tuning?: Partial<StoryTuning>;
+}
 
 export class StoryIndex {
   private readonly stats: TermStats;
@@ -46,10 +66,14 @@ export class StoryIndex {
   private readonly dirty = new Set<string>();
   private nextSeq = 0;
 
-  constructor(state?: StoryIndexState) {
-    this.stats = TermStats.fromState(state?.docCount ?? 0, state?.df ?? []);
+  private readonly tuning: StoryTuning;
+  private readonly termIds = new TermIds();
+
+  constructor(state?: StoryIndexState, options: StoryIndexOptions = {}) {
+    this.tuning = { ...STORY_TUNING, ...options.tuning };
+    this.stats = TermStats.fromState(state?.docCount ?? 0, state?.df ?? [], options.prior ?? antPrior());
     for (const s of [...(state?.stories ?? [])].sort((a, b) => a.seq - b.seq)) {
-      const story = fromStoryState(s);
+      const story = fromStoryState(s, this.tuning.recentMembers);
       this.live.set(story.id, story);
       for (const m of story.members) this.articleStory.set(m.articleId, story.id);
       this.route(story);
@@ -73,23 +97,31 @@ export class StoryIndex {
     const features = docFeatures(doc);
     if (features.counts.size === 0) return { storyId: this.open(doc, duplicateOf, null).id, created: true };
     this.stats.observe(features.counts.keys());
-    const vector = tfidfVector(features.counts, this.stats, STORY_TUNING.docTerms);
-    const best = this.bestStory(vector, features);
+    const vector = tfidfVector(features.counts, this.stats, this.tuning.docTerms);
+    const packed = pack(vector, this.termIds);
+    const best = this.bestStory(vector, packed, features);
     if (best) {
-      this.join(best.story, doc, duplicateOf, { vector, features }, best.similarity);
+      this.join(best.story, doc, duplicateOf, { vector, packed, features }, best.similarity);
       return { storyId: best.story.id, created: false };
     }
-    return { storyId: this.open(doc, duplicateOf, { vector, features }).id, created: true };
+    return { storyId: this.open(doc, duplicateOf, { vector, packed, features }).id, created: true };
   }
 
-  /** Similarity of a document (as features + vector) to a story, 0 when outside the time window. */
-  similarity(story: LiveStory, vector: TermVector, features: DocFeatures): number {
-    const time = timeScore(story, features.day);
+  /**
+   * Similarity of a document (features + unit vector) to a story, 0 when outside the time window. The term part is the
+   * best cosine to the centroid or to one of the latest members: a follow-up may repeat one report closely.
+   */
+  similarity(story: LiveStory, vector: TermVector | PackedVector, features: DocFeatures): number {
+    const time = timeScore(story, features.day, this.tuning.windowDays);
     if (time === null) return 0;
-    const cos = cosine(vector, story.centroid);
-    if (cos < STORY_TUNING.minCosine) return 0;
-    const { weights } = STORY_TUNING;
-    return weights.cosine * cos + weights.entities * this.entityOverlap(story, features) + weights.time * time;
+    const packed = vector instanceof Map ? pack(vector, this.termIds) : vector;
+    story.packed ??= { centroid: pack(unit(story.centroid), this.termIds), recent: story.recent.map((v) => pack(v, this.termIds)) };
+    let cos = packedDot(packed, story.packed.centroid);
+    for (const member of story.packed.recent) cos = Math.max(cos, packedDot(packed, member));
+    if (cos < this.tuning.minCosine) return 0;
+    const { weights } = this.tuning;
+    const entities = weights.entities === 0 ? 0 : this.entityOverlap(story, features);
+    return weights.cosine * cos + weights.entities * entities + weights.time * time;
   }
 
   stories(): Story[] {
@@ -112,23 +144,33 @@ export class StoryIndex {
     return { docCount: this.stats.docCount, df: this.stats.takeChanged(), stories };
   }
 
-  private bestStory(vector: TermVector, features: DocFeatures): { story: LiveStory; similarity: number } | null {
+  private bestStory(vector: TermVector, packed: PackedVector, features: DocFeatures): { story: LiveStory; similarity: number } | null {
     let best: { story: LiveStory; similarity: number } | null = null;
     for (const story of this.candidates(vector, features)) {
-      const similarity = this.similarity(story, vector, features);
-      if (similarity < STORY_TUNING.threshold) continue;
+      const similarity = this.similarity(story, packed, features);
+      if (similarity < this.tuning.threshold) continue;
       if (!best || similarity > best.similarity || (similarity === best.similarity && story.seq < best.story.seq)) best = { story, similarity };
     }
     return best;
   }
 
-  /** Stories sharing a routing key (a heavy term or salient entity) with the document: O(candidates). */
+  /**
+   * Stories sharing a routing key (a heavy term or salient entity) with the document, the `maxCandidates` best by the
+   * document's weight on the keys they share: O(candidates), not O(stories).
+   */
   private candidates(vector: TermVector, features: DocFeatures): LiveStory[] {
-    const keys = sortedEntries(vector).slice(0, STORY_TUNING.queryTerms).map(([t]) => t);
+    const keys = sortedEntries(vector).slice(0, this.tuning.queryTerms).map(([t]) => t);
     for (const id of features.salient.keys()) keys.push(entityTerm(id));
-    const ids = new Set<string>();
-    for (const key of keys) for (const id of this.routes.get(key) ?? []) ids.add(id);
-    return [...ids].map((id) => this.live.get(id)!);
+    const shared = new Map<string, number>();
+    for (const key of new Set(keys)) {
+      const routed = this.routes.get(key);
+      if (!routed || routed.size > this.tuning.maxRouteFanout) continue;
+      const weight = vector.get(key) ?? SALIENT_ONLY_KEY_WEIGHT;
+      for (const id of routed) shared.set(id, (shared.get(id) ?? 0) + weight);
+    }
+    const stories = [...shared.keys()].map((id) => this.live.get(id)!);
+    if (stories.length <= this.tuning.maxCandidates) return stories;
+    return stories.sort((a, b) => shared.get(b.id)! - shared.get(a.id)! || a.seq - b.seq).slice(0, this.tuning.maxCandidates);
   }
 
   /** Weighted Jaccard of salient entities; a story's entity counts by the share of its articles naming it. */
@@ -137,7 +179,7 @@ export class StoryIndex {
     let shared = 0;
     let union = 0;
     const seen = new Set<string>();
-    const weigh = (id: string, type: EntityType) => STORY_TUNING.entityTypeWeight[type] * this.stats.idf(entityTerm(id));
+    const weigh = (id: string, type: EntityType) => this.tuning.entityTypeWeight[type] * this.stats.idf(entityTerm(id));
     for (const [id, type] of features.salient) {
       const w = weigh(id, type);
       const share = (story.entities.get(id)?.count ?? 0) / analysed;
@@ -152,7 +194,7 @@ export class StoryIndex {
   private open(doc: AnnotatedSummary, duplicateOf: string | null, analysed: Analysed | null): LiveStory {
     const story: LiveStory = {
       id: storyIdFor(doc.id), seq: this.nextSeq++, firstPublished: null, lastPublished: null,
-      centroid: new Map(), analysed: 0, entities: new Map(), members: [], pool: [], routes: [],
+      centroid: new Map(), firstDay: null, lastDay: null, recent: [], packed: null, analysed: 0, entities: new Map(), members: [], pool: [], routes: [],
     };
     this.live.set(story.id, story);
     this.join(story, doc, duplicateOf, analysed, 1);
@@ -163,23 +205,33 @@ export class StoryIndex {
     const member: StoryMember = {
       articleId: doc.id, title: doc.title, published: doc.published ?? null, duplicateOf,
       similarity: Math.round(similarity * 1000) / 1000,
-      terms: analysed && story.analysed < STORY_TUNING.maxVectorMembers ? sortedEntries(analysed.vector) : [],
+      terms: analysed && story.analysed < this.tuning.maxVectorMembers ? sortedEntries(analysed.vector) : [],
     };
     story.members.push(member);
     this.articleStory.set(doc.id, story.id);
     if (member.published) {
       if (!story.firstPublished || member.published < story.firstPublished) story.firstPublished = member.published;
       if (!story.lastPublished || member.published > story.lastPublished) story.lastPublished = member.published;
+      story.firstDay = dayNumber(story.firstPublished);
+      story.lastDay = dayNumber(story.lastPublished);
     }
     if (analysed) {
       story.analysed++;
       for (const [t, w] of analysed.vector) story.centroid.set(t, (story.centroid.get(t) ?? 0) + w);
-      story.centroid = truncate(story.centroid, STORY_TUNING.centroidTerms);
+      story.centroid = truncate(story.centroid, this.tuning.centroidTerms);
+      story.recent.push(analysed.vector);
+      if (story.recent.length > this.tuning.recentMembers) story.recent.shift();
+      // Keep the packed copies in step (the member vector is packed once; only the centroid is repacked).
+      if (story.packed) {
+        story.packed.centroid = pack(unit(story.centroid), this.termIds);
+        story.packed.recent.push(analysed.packed);
+        if (story.packed.recent.length > this.tuning.recentMembers) story.packed.recent.shift();
+      }
       for (const [id, type] of analysed.features.salient) {
         const e = story.entities.get(id);
         story.entities.set(id, { type, count: (e?.count ?? 0) + 1 });
       }
-      if (story.pool.length < STORY_TUNING.maxPool) story.pool.push(...candidateSentences(doc, analysed.vector, this.stats));
+      if (story.pool.length < this.tuning.maxPool) story.pool.push(...candidateSentences(doc, analysed.vector, this.stats));
       this.route(story);
     } else if (!duplicateOf && story.pool.length === 0) {
       story.pool.push(...leadSentences(doc));
@@ -189,7 +241,7 @@ export class StoryIndex {
 
   private route(story: LiveStory): void {
     for (const key of story.routes) this.routes.get(key)?.delete(story.id);
-    const keys = new Set(sortedEntries(story.centroid).slice(0, STORY_TUNING.routingTerms).map(([t]) => t));
+    const keys = new Set(sortedEntries(story.centroid).slice(0, this.tuning.routingTerms).map(([t]) => t));
     for (const id of story.entities.keys()) keys.add(entityTerm(id));
     story.routes = [...keys];
     for (const key of keys) {
@@ -200,16 +252,28 @@ export class StoryIndex {
   }
 }
 
+/** Routing weight of a salient entity that fell out of the document's truncated vector. */
+const SALIENT_ONLY_KEY_WEIGHT = 0.05;
+
+let cachedPrior: DfPrior | null = null;
+
+/** The shipped ANT prior, read once (read-only data, the same for every index). */
+function antPrior(): DfPrior {
+  cachedPrior ??= loadDfPrior();
+  return cachedPrior;
+}
+
 interface Analysed {
   vector: TermVector;
+  packed: PackedVector;
   features: DocFeatures;
 }
 
 /** 1 on the story's dates, falling linearly to 0 at the window's edge; null beyond it; 0.5 when a date is unknown. */
-function timeScore(story: LiveStory, day: number | null): number | null {
-  const first = dayNumber(story.firstPublished);
-  const last = dayNumber(story.lastPublished);
+function timeScore(story: LiveStory, day: number | null, windowDays: number): number | null {
+  const first = story.firstDay;
+  const last = story.lastDay;
   if (day === null || first === null || last === null) return 0.5;
   const distance = day < first ? first - day : day > last ? day - last : 0;
-  return distance > STORY_TUNING.windowDays ? null : 1 - distance / STORY_TUNING.windowDays;
+  return distance > windowDays ? null : 1 - distance / windowDays;
 }

@@ -1,4 +1,4 @@
-// Per-document features for story clustering: term counts (title counted twice), salient entities, day number.
+// Per-document features for story clustering: term counts (title counted three times), salient entities, day number.
 // Input: an annotated Document. Output: DocFeatures, plus the content terms of any sentence span.
 import type { EntityMention, EntityType, Span, Token } from '../document.js';
 import { tokenize } from '../arabic/tokenize.js';
@@ -6,7 +6,7 @@ import { type AnnotatedSummary, contentTerms, entityTerm, hasArabicFeatures } fr
 import { countTerms } from './vectors.js';
 
 export interface DocFeatures {
-  /** Content-term counts of text and title (title terms weigh double: headlines name the story). */
+  /** Content-term counts of text and title (title terms weigh triple: headlines name the story). */
   counts: Map<string, number>;
   /** Entities mentioned in the title, in the lead sentence, or at least twice in the text, with their type. */
   salient: Map<string, EntityType>;
@@ -14,7 +14,7 @@ export interface DocFeatures {
   day: number | null;
 }
 
-const TITLE_WEIGHT = 2;
+const TITLE_WEIGHT = 3;
 const MAX_NAME_TOKENS = 4;
 
 export function docFeatures(doc: AnnotatedSummary): DocFeatures {

@@ -3,6 +3,8 @@
 import type { EntityType } from '../document.js';
 import { type PooledSentence, summarize } from './summary.js';
 import { type TermStats, type TermVector, cosine } from './vectors.js';
+import { dayNumber } from './features.js';
+import type { PackedVector } from './packed.js';
 
 export interface StoryMember {
   articleId: string;
@@ -23,6 +25,13 @@ export interface LiveStory {
   lastPublished: string | null;
   /** Sum of member vectors, truncated to the heaviest terms. */
   centroid: TermVector;
+  /** Not saved: the day numbers of the date range, kept for the hot comparison loop. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** Unit vectors of the latest analysed members, newest last: an article may match one member closely but the centroid less. */
+  recent: TermVector[];
+  /** Centroid and recent members packed for comparison (unit centroid); null when stale, rebuilt on the next comparison. */
+  packed: { centroid: PackedVector; recent: PackedVector[] } | null;
   /** Members that brought a vector (not duplicates, not non-Arabic). */
   analysed: number;
   /** Salient entity → in how many analysed members it is salient. */
@@ -40,6 +49,8 @@ export interface StoryState {
   firstPublished: string | null;
   lastPublished: string | null;
   centroid: [string, number][];
+  /** Absent in states saved before member matching: then rebuilt from the members' vectors. */
+  recent?: [string, number][][];
   analysed: number;
   entities: [string, EntityType, number][];
   members: StoryMember[];
@@ -65,6 +76,7 @@ export function toStoryState(s: LiveStory): StoryState {
     firstPublished: s.firstPublished,
     lastPublished: s.lastPublished,
     centroid: [...s.centroid],
+    recent: s.recent.map((v) => [...v]),
     analysed: s.analysed,
     entities: [...s.entities].map(([id, e]) => [id, e.type, e.count]),
     members: s.members.map((m) => ({ ...m, terms: m.terms.map(([t, w]) => [t, w] as [string, number]) })),
@@ -72,13 +84,19 @@ export function toStoryState(s: LiveStory): StoryState {
   };
 }
 
-export function fromStoryState(s: StoryState): LiveStory {
+export function fromStoryState(s: StoryState, recentMembers: number): LiveStory {
+  const centroid = new Map(s.centroid);
+  const recent = s.recent ?? s.members.filter((m) => m.terms.length > 0).slice(-recentMembers).map((m) => m.terms);
   return {
     id: s.id,
     seq: s.seq,
     firstPublished: s.firstPublished,
     lastPublished: s.lastPublished,
-    centroid: new Map(s.centroid),
+    centroid,
+    firstDay: dayNumber(s.firstPublished),
+    lastDay: dayNumber(s.lastPublished),
+    recent: recent.map((v) => new Map(v)),
+    packed: null,
     analysed: s.analysed,
     entities: new Map(s.entities.map(([id, type, count]) => [id, { type, count }])),
     members: s.members.map((m) => ({ ...m, terms: m.terms.map(([t, w]) => [t, w] as [string, number]) })),

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Document, EntityMention, Token } from '../document.js';
 import { normalizeForMatch } from '../arabic/normalize.js';
+import { lightStem } from '../arabic/stem.js';
 
 /** The layers of a Document the story stages read. */
 export type AnnotatedSummary = Pick<Document, 'id' | 'title' | 'text' | 'tokens' | 'entities' | 'language'> &
@@ -63,7 +64,10 @@ export function fingerprintTerms(doc: AnnotatedSummary): string[] {
   return mapTokens(doc.tokens, doc.entities, (t) => t.stem);
 }
 
-/** Content terms for similarity: bare stems without stop words, numbers or one-letter words; entities as ids. */
+/**
+ * Content terms for similarity: light stems of bare words (المعتقلين and معتقلي meet) without stop words, numbers or
+ * one-letter words; entities as ids.
+ */
 export function contentTerms(tokens: Token[], entities: EntityMention[]): string[] {
-  return mapTokens(tokens, entities, (t) => (t.kind === 'word' || t.kind === 'latin') && t.bare.length >= 2 && !isStopword(t) ? t.bare : null);
+  return mapTokens(tokens, entities, (t) => (t.kind === 'word' || t.kind === 'latin') && t.bare.length >= 2 && !isStopword(t) ? lightStem(t.bare) : null);
 }

@@ -1,7 +1,26 @@
-// Sparse TF-IDF term vectors with document frequencies kept incrementally (IDF from the documents seen so far).
-// Input: term counts per document. Output: unit-length vectors truncated to their top terms; cosine similarity.
+// Sparse TF-IDF term vectors with document frequencies kept incrementally (IDF from the documents seen so far,
+// smoothed by a prior from a news corpus). Input: term counts per document. Output: unit vectors truncated to their top terms; cosine.
+import { readFileSync } from 'node:fs';
 
 export type TermVector = Map<string, number>;
+
+/** Document frequencies from a reference corpus, counted as `weight` pseudo-documents beside the store's own. */
+export interface DfPrior {
+  docs: number;
+  df: ReadonlyMap<string, number>;
+  weight: number;
+}
+
+export const NO_PRIOR: DfPrior = { docs: 1, df: new Map(), weight: 0 };
+
+/**
+ * The ANT news corpus prior (data/term-df.json). Weight 1000: with a few dozen stored articles the prior decides
+ * which words are common (الجيش، الرئيس), and after some thousands the store's own counts dominate.
+ */
+export function loadDfPrior(weight = 1000): DfPrior {
+  const data = JSON.parse(readFileSync(new URL('./data/term-df.json', import.meta.url), 'utf8')) as { docs: number; terms: [string, number][] };
+  return { docs: data.docs, df: new Map(data.terms), weight };
+}
 
 export class TermStats {
   docCount = 0;
@@ -9,8 +28,10 @@ export class TermStats {
   /** Terms whose frequency changed since the last takeChanged(), for incremental saving. */
   private readonly changed = new Set<string>();
 
-  static fromState(docCount: number, df: Iterable<[string, number]>): TermStats {
-    const stats = new TermStats();
+  constructor(private readonly prior: DfPrior = NO_PRIOR) {}
+
+  static fromState(docCount: number, df: Iterable<[string, number]>, prior: DfPrior = NO_PRIOR): TermStats {
+    const stats = new TermStats(prior);
     stats.docCount = docCount;
     for (const [term, n] of df) stats.df.set(term, n);
     return stats;
@@ -24,8 +45,11 @@ export class TermStats {
     }
   }
 
+  /** Smoothed IDF; a term the prior does not list counts as rare there (df 0). Not part of the saved state. */
   idf(term: string): number {
-    return Math.log((this.docCount + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    const { docs, df, weight } = this.prior;
+    const priorDf = ((df.get(term) ?? 0) * weight) / docs;
+    return Math.log((this.docCount + weight + 1) / ((this.df.get(term) ?? 0) + priorDf + 1)) + 1;
   }
 
   takeChanged(): [string, number][] {
@@ -64,6 +88,17 @@ export function unit(v: TermVector): TermVector {
   const out: TermVector = new Map();
   for (const [t, w] of v) out.set(t, w / n);
   return out;
+}
+
+/** Dot product; the cosine of two unit vectors. */
+export function dot(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [t, w] of small) {
+    const other = large.get(t);
+    if (other !== undefined) sum += w * other;
+  }
+  return sum;
 }
 
 export function cosine(a: TermVector, b: TermVector): number {

@@ -1,0 +1,28 @@
+// Rewrites every golden expectation (test/cases/clean-*/ and analyze-*/expected.json) from the current build.
+// Input: none (run as `npm run update-cases` after `npm run build`). Output: expected.json files; prints which changed.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { updateCleanCases } from '../clean/update-cases.js';
+import { listAnalyzeCases, runAnalyzeCase } from './analyze-cases.js';
+import { cliMissing } from './analyze-run.js';
+import { repoRoot } from './paths.js';
+
+export function updateAnalyzeCases(): void {
+  const missing = cliMissing();
+  if (missing) throw new Error(missing);
+  for (const dir of listAnalyzeCases()) {
+    const path = join(dir, 'expected.json');
+    const next = JSON.stringify(runAnalyzeCase(dir), null, 2) + '\n';
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (before !== next) {
+      writeFileSync(path, next);
+      console.log(`updated ${relative(repoRoot, path)}`);
+    }
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await updateCleanCases();
+  updateAnalyzeCases();
+}
