@@ -4,22 +4,23 @@ import type { Document } from './document.js';
 import type { IngestError, RawPage } from './ingest/types.js';
 import { isIngestError } from './ingest/types.js';
 import { applyManifest, ManifestCache } from './ingest/manifest.js';
-import { cleanPage } from './clean/clean.js';
 import type { PipelineContext } from './pipeline.js';
-import { inlineAnnotator, type AnnotationResult, type Annotator, type IdentifiedDraft } from './annotate-pool.js';
-import { articleId } from './stories/ids.js';
+import { inlineAnnotator, type Annotator, type PageOutcome } from './annotate-pool.js';
+import type { PreparedPlacement } from './stories/prepare.js';
+import type { Story } from './stories/cluster.js';
 import type { Store } from './store/store.js';
-import { loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
+import { type BatchResult, loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
 
 export interface AnalyzeOptions {
   /** Publication date (YYYY-MM-DD) for articles whose input gives none. */
   published?: string;
-  /** Articles per annotation batch and store transaction. */
+  /** Pages per annotation batch and store transaction. */
   batchSize?: number;
   /** Where annotation runs; the calling thread by default (see workerAnnotator for both cores). */
   annotator?: Annotator;
 }
 
+/** Events come in arrival order of the records; an article's `doc` carries no tokens (as in the store). */
 export type AnalyzeEvent =
   | { kind: 'article'; doc: Document; storyId: string | null; duplicateOf: string | null; alreadyStored: boolean }
   | { kind: 'error'; input: string; reason: string; stage: string };
@@ -37,9 +38,11 @@ export class Analyzer {
   readonly indexes: StoryIndexes;
   private readonly manifests = new ManifestCache();
   private readonly annotator: Annotator;
-  private drafts: IdentifiedDraft[] = [];
-  /** Batches handed to the annotator, oldest first: placed and stored strictly in this order. */
-  private readonly inFlight: Promise<AnnotationResult[]>[] = [];
+  /** Records read since the last dispatch, in arrival order (ingest errors keep their place among the pages). */
+  private items: (RawPage | IngestError)[] = [];
+  private pageCount = 0;
+  /** Batches handed to the annotator, oldest first: placed, stored and reported strictly in this order. */
+  private readonly inFlight: { items: (RawPage | IngestError)[]; outcomes: Promise<PageOutcome[][]> }[] = [];
 
   constructor(
     context: PipelineContext,
@@ -64,31 +67,22 @@ export class Analyzer {
     };
     const batchSize = this.options.batchSize ?? 100;
     for await (const item of items) {
-      if (isIngestError(item)) emit({ kind: 'error', input: item.input, reason: item.reason, stage: 'ingest' });
-      else this.cleanPage(item, emit);
-      if (this.drafts.length >= batchSize) this.dispatch();
+      this.items.push(isIngestError(item) ? item : this.withDefaults(applyManifest(item, this.manifests)));
+      if (!isIngestError(item)) this.pageCount++;
+      if (this.pageCount >= batchSize) this.dispatch();
       // Two batches in flight: the annotator works on the next while this thread stores the last.
       while (this.inFlight.length > 2) await this.storeOldest(emit);
     }
     this.dispatch();
     while (this.inFlight.length > 0) await this.storeOldest(emit);
+    // Titles and summaries of the stories this run changed, computed once rather than every batch.
+    this.store.refreshStoryViews(this.indexes.stories);
     return stats;
   }
 
-  private cleanPage(raw: RawPage, emit: (event: AnalyzeEvent) => void): void {
-    const page = this.withDefaults(applyManifest(raw, this.manifests));
-    let drafts;
-    try {
-      drafts = cleanPage(page).articles;
-    } catch (error) {
-      emit({ kind: 'error', input: page.input, reason: `cleaning failed: ${String(error)}`, stage: 'clean' });
-      return;
-    }
-    if (drafts.length === 0) {
-      emit({ kind: 'error', input: page.input, reason: 'no article text left after removing boilerplate', stage: 'clean' });
-      return;
-    }
-    for (const draft of drafts) this.drafts.push({ id: articleId(draft), draft });
+  /** Views (title, summary, members) of stories by id, in memory or in the store; in the order of `ids`. */
+  storyViews(ids: Iterable<string>): Story[] {
+    return [...ids].map((id) => this.indexes.stories.story(id)).filter((s): s is Story => s !== undefined);
   }
 
   private withDefaults(page: RawPage): RawPage {
@@ -96,30 +90,48 @@ export class Analyzer {
   }
 
   private dispatch(): void {
-    if (this.drafts.length === 0) return;
-    this.inFlight.push(this.annotator.annotate(this.drafts));
-    this.drafts = [];
+    if (this.items.length === 0) return;
+    const pages = this.items.filter((item): item is RawPage => !isIngestError(item));
+    this.inFlight.push({ items: this.items, outcomes: pages.length > 0 ? this.annotator.analyse(pages) : Promise.resolve([]) });
+    this.items = [];
+    this.pageCount = 0;
   }
 
   private async storeOldest(emit: (event: AnalyzeEvent) => void): Promise<void> {
-    const results = await this.inFlight.shift()!;
+    const batch = this.inFlight.shift()!;
+    const outcomes = await batch.outcomes;
     const docs: Document[] = [];
-    for (const result of results) {
-      if (result.ok) docs.push(result.doc);
-      else emit({ kind: 'error', input: result.input, reason: result.reason, stage: 'annotate' });
-    }
-    if (docs.length === 0) return;
-    const placements = storeBatch(this.store, this.indexes, docs);
-    placements.forEach((placement, i) => {
-      const doc = docs[i];
-      if (!placement.skipped) {
-        emit({ kind: 'article', doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false });
-        return;
+    const prepared: PreparedPlacement[] = [];
+    for (const page of outcomes) {
+      for (const outcome of page) {
+        if (outcome.kind !== 'article') continue;
+        docs.push(outcome.doc);
+        prepared.push(outcome.prepared);
       }
-      // Skipped: the same article was stored by an earlier run, or earlier in this one.
-      const row = this.store.getArticleRow(doc.id);
-      const storyId = row?.storyId ?? this.indexes.stories.storyOf(doc.id) ?? null;
-      emit({ kind: 'article', doc, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true });
-    });
+    }
+    const placements = docs.length > 0 ? storeBatch(this.store, this.indexes, docs, prepared) : [];
+    let nextPage = 0;
+    let nextDoc = 0;
+    for (const item of batch.items) {
+      if (isIngestError(item)) {
+        emit({ kind: 'error', input: item.input, reason: item.reason, stage: 'ingest' });
+        continue;
+      }
+      for (const outcome of outcomes[nextPage++]) {
+        if (outcome.kind === 'error') emit({ kind: 'error', input: outcome.input, reason: outcome.reason, stage: outcome.stage });
+        else this.emitPlaced(outcome.doc, placements[nextDoc++], emit);
+      }
+    }
+  }
+
+  private emitPlaced(doc: Document, placement: BatchResult, emit: (event: AnalyzeEvent) => void): void {
+    if (!placement.skipped) {
+      emit({ kind: 'article', doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false });
+      return;
+    }
+    // Skipped: the same article was stored by an earlier run, or earlier in this one.
+    const row = this.store.getArticleRow(doc.id);
+    const storyId = row?.storyId ?? this.indexes.stories.storyOf(doc.id) ?? null;
+    emit({ kind: 'article', doc, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true });
   }
 }

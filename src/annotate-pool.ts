@@ -1,41 +1,60 @@
-// Annotation off the main thread: a pool of worker threads annotates batches of drafts while the
-// main thread places and stores earlier ones, so both cores work. Results come back in arrival order.
+// Page analysis off the main thread: workers clean, annotate and prepare (fingerprint, term counts) batches of pages
+// while the main thread places and stores earlier ones, so both cores work. Results come back in arrival order.
 import { Worker } from 'node:worker_threads';
-import type { ArticleDraft, Document } from './document.js';
+import type { Document } from './document.js';
+import type { RawPage } from './ingest/types.js';
+import { cleanPage } from './clean/clean.js';
 import { annotateArticle, type PipelineContext } from './pipeline.js';
+import { articleId } from './stories/ids.js';
+import { type PreparedPlacement, preparePlacement } from './stories/prepare.js';
 
-export interface IdentifiedDraft {
-  id: string;
-  draft: ArticleDraft;
-}
+/**
+ * One article ready to place: its Document without tokens (they stay on the worker; the store does not keep them
+ * either) and what placing needs from them. An error value names the record and the stage that failed.
+ */
+export type PageOutcome =
+  | { kind: 'article'; doc: Document; prepared: PreparedPlacement }
+  | { kind: 'error'; input: string; reason: string; stage: 'clean' | 'annotate' };
 
-export type AnnotationResult = { ok: true; doc: Document } | { ok: false; input: string; reason: string };
-
-export interface AnnotationRequest {
+export interface AnalysisRequest {
   seq: number;
-  drafts: IdentifiedDraft[];
+  pages: RawPage[];
 }
 
-/** Annotates each draft; a stage that throws yields an error value for that draft, not for the batch. */
-export function annotateDrafts(drafts: IdentifiedDraft[], context: PipelineContext): AnnotationResult[] {
-  return drafts.map(({ id, draft }) => {
+/** Cleans one page into articles and annotates each; never throws: failures are error values, one per record. */
+export function analysePage(page: RawPage, context: PipelineContext): PageOutcome[] {
+  let drafts;
+  try {
+    drafts = cleanPage(page).articles;
+  } catch (error) {
+    return [{ kind: 'error', input: page.input, reason: `cleaning failed: ${String(error)}`, stage: 'clean' }];
+  }
+  if (drafts.length === 0) return [{ kind: 'error', input: page.input, reason: 'no article text left after removing boilerplate', stage: 'clean' }];
+  return drafts.map((draft): PageOutcome => {
     try {
-      return { ok: true, doc: annotateArticle(draft, context, id) };
+      const doc = annotateArticle(draft, context, articleId(draft));
+      const prepared = preparePlacement(doc);
+      return { kind: 'article', doc: { ...doc, tokens: [] }, prepared };
     } catch (error) {
-      return { ok: false, input: draft.input, reason: `annotation failed: ${String(error)}` };
+      return { kind: 'error', input: draft.input, reason: `annotation failed: ${String(error)}`, stage: 'annotate' };
     }
   });
 }
 
+export function analysePages(pages: RawPage[], context: PipelineContext): PageOutcome[][] {
+  return pages.map((page) => analysePage(page, context));
+}
+
 export interface Annotator {
-  annotate(drafts: IdentifiedDraft[]): Promise<AnnotationResult[]>;
+  /** The outcomes of each page, in the order of `pages`. */
+  analyse(pages: RawPage[]): Promise<PageOutcome[][]>;
   close(): Promise<void>;
 }
 
-/** Annotates on the calling thread: no start-up cost, for small runs and tests. */
+/** Analyses on the calling thread: no start-up cost, for small runs and tests. */
 export function inlineAnnotator(context: PipelineContext): Annotator {
   return {
-    annotate: async (drafts) => annotateDrafts(drafts, context),
+    analyse: async (pages) => analysePages(pages, context),
     close: async () => {},
   };
 }
@@ -43,10 +62,10 @@ export function inlineAnnotator(context: PipelineContext): Annotator {
 /** Round-robins batches over `size` workers; each worker answers its batches in order. */
 export function workerAnnotator(size: number): Annotator {
   const workers = Array.from({ length: size }, () => new Worker(new URL('./annotate-worker.js', import.meta.url)));
-  const waiting = new Map<number, { resolve: (r: AnnotationResult[]) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: PageOutcome[][]) => void; reject: (e: Error) => void }>();
   let seq = 0;
   for (const worker of workers) {
-    worker.on('message', (message: { seq: number; results: AnnotationResult[] }) => {
+    worker.on('message', (message: { seq: number; results: PageOutcome[][] }) => {
       waiting.get(message.seq)?.resolve(message.results);
       waiting.delete(message.seq);
     });
@@ -56,8 +75,8 @@ export function workerAnnotator(size: number): Annotator {
     });
   }
   return {
-    annotate(drafts) {
-      const request: AnnotationRequest = { seq: seq++, drafts };
+    analyse(pages) {
+      const request: AnalysisRequest = { seq: seq++, pages };
       return new Promise((resolve, reject) => {
         waiting.set(request.seq, { resolve, reject });
         workers[request.seq % workers.length].postMessage(request);

@@ -1,11 +1,11 @@
-// Worker-thread entry: annotates batches of article drafts with its own pipeline context.
-// Input: { seq, drafts } messages. Output: { seq, results } with a Document or an error per draft.
+// Worker-thread entry: cleans, annotates and prepares batches of pages with its own pipeline context.
+// Input: { seq, pages } messages. Output: { seq, results } with each page's articles or error values.
 import { parentPort } from 'node:worker_threads';
-import { annotateDrafts, type AnnotationRequest } from './annotate-pool.js';
+import { analysePages, type AnalysisRequest } from './annotate-pool.js';
 import { createPipelineContext } from './pipeline.js';
 
 const context = createPipelineContext();
 
-parentPort?.on('message', (request: AnnotationRequest) => {
-  parentPort?.postMessage({ seq: request.seq, results: annotateDrafts(request.drafts, context) });
+parentPort?.on('message', (request: AnalysisRequest) => {
+  parentPort?.postMessage({ seq: request.seq, results: analysePages(request.pages, context) });
 });

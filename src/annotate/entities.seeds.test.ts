@@ -30,7 +30,7 @@ const VARIANTS: [string, string][] = [
   ['ترمب', 'person:donald-trump'], ['ترامب', 'person:donald-trump'], ['دونالد ترمب', 'person:donald-trump'], ['دونالد ترامب', 'person:donald-trump'],
   ['أحمد الشرع', 'person:ahmed-al-sharaa'], ['الشرع', 'person:ahmed-al-sharaa'],
   ['قسد', 'org:sdf'], ['قـسد', 'org:sdf'], ['قوات سوريا الديمقراطية', 'org:sdf'],
-  ['داعش', 'org:isis'], ['تنظيم داعش', 'org:isis'], ['دواعش', 'org:isis'],
+  ['داعش', 'org:isis'], ['دواعش', 'org:isis'],
   ['سنتكوم', 'org:centcom'], ['القيادة المركزية الأميركية', 'org:centcom'],
   ['سجن الشدادي', 'fac:shaddadi-prison'], ['الشدادي', 'loc:shaddadi'],
   ['براد كوبر', 'person:brad-cooper'], ['كوبر', 'person:brad-cooper'], ['رودولف هيكل', 'person:rodolphe-haykal'],

@@ -32,9 +32,9 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
   { text: 'قوات سوريا الديمقراطية وقسد و«قسد» وقـسد.', expected: [
     ['قوات سوريا الديمقراطية', 'organization', 'org:sdf'], ['قسد', 'organization', 'org:sdf'],
     ['قسد', 'organization', 'org:sdf'], ['قـسد', 'organization', 'org:sdf']] },
-  // ISIS.
+  // ISIS; the generic head تنظيم stays outside the span (eval/README.md).
   { text: 'هاجم تنظيم داعش مواقع، وفر دواعش، وانضم آخرون لداعش.', expected: [
-    ['تنظيم داعش', 'organization', 'org:isis'], ['دواعش', 'organization', 'org:isis'], ['داعش', 'organization', 'org:isis']] },
+    ['داعش', 'organization', 'org:isis'], ['دواعش', 'organization', 'org:isis'], ['داعش', 'organization', 'org:isis']] },
   { text: 'أعلن تنظيم «داعش» مسؤوليته.', expected: [['داعش', 'organization', 'org:isis']] },
   // CENTCOM and the coalition.
   { text: 'أعلنت القيادة المركزية الأميركية (سنتكوم) النبأ.', expected: [
@@ -57,7 +57,47 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
   // Surnames resolve to the full name given earlier.
   { text: 'زار قائد الجيش اللبناني العماد رودولف هيكل الجنوب، وأكد هيكل التزام الجيش.', expected: [
     ['الجيش اللبناني', 'organization', 'org:lebanese-army'], ['رودولف هيكل', 'person', 'person:rodolphe-haykal'], ['هيكل', 'person', 'person:rodolphe-haykal']] },
+  // Generic heads stay outside the span when the rest is a known name; kept when the name needs them.
+  { text: 'قالت حركة حماس لوكالة رويترز إن منظمة «هيومن رايتس ووتش» زارت قطاع غزة وريف دمشق.', expected: [
+    ['حماس', 'organization', 'org:hamas'], ['رويترز', 'organization', 'org:reuters'],
+    ['هيومن رايتس ووتش', 'organization', 'org:human-rights-watch'], ['غزة', 'location', 'loc:gaza'], ['دمشق', 'location', 'loc:damascus']] },
+  { text: 'ونقلت وكالة الأنباء السورية عن حركة أمل ترحيبها.', expected: [
+    ['وكالة الأنباء السورية', 'organization', 'org:sana'], ['حركة أمل', 'organization', 'org:amal-movement']] },
+  { text: 'ونقلت وكالة تاس الروسية أن عشائر العكيدات والبكارة أيدت الاتفاق.', expected: [
+    ['تاس', 'organization', 'org:tass'], ['العكيدات', 'organization', 'org:ugaidat-tribe'], ['البكارة', 'organization', 'org:baggara-tribe']] },
+  // لل: only the preposition's ل is left out; a two-letter clitic guess may eat the name's first letter.
+  { text: 'قدمت واشنطن دعماً للجيش اللبناني.', expected: [['واشنطن', 'location', 'loc:washington'], ['لجيش اللبناني', 'organization', 'org:lebanese-army']] },
+  { text: 'عاد لاجئون من تركيا ولبنان وبغداد.', expected: [
+    ['تركيا', 'location', 'loc:turkey'], ['لبنان', 'location', 'loc:lebanon'], ['بغداد', 'location', 'loc:baghdad']] },
+  // Directions describe a place, they are not part of its name.
+  { text: 'انتشرت القوات في شمال شرق سوريا.', expected: [['سوريا', 'location', 'loc:syria']] },
+  // A place name after a head is taken whole even when it looks like clitic + word.
+  { text: 'تساقطت الثلوج في بلدة بلودان وقرية خان أرنبة.', expected: [
+    ['بلودان', 'location', 'new:location:بلودان'], ['خان أرنبة', 'location', 'new:location:خان-ارنبه']] },
+  { text: 'شاهدنا مباراة على استاد القاهرة الدولي ثم زرنا قاعدة عين الأسد.', expected: [
+    ['استاد القاهرة الدولي', 'facility', 'fac:cairo-international-stadium'], ['قاعدة عين الأسد', 'facility', 'fac:ain-al-asad-base']] },
+  // Persons from context: titles with adjectives or complements, occupations, relations, kunyas, compound names.
+  { text: 'ويقول الخبير الزراعي مازن القاسم إن الموسم جيد.', expected: [['مازن القاسم', 'person', 'new:person:مازن-القاسم']] },
+  { text: 'وأوضح المتحدث باسم المديرية نور الدين الحسن أن الطرق مفتوحة، وأضاف الحسن أن الفرق تعمل.', expected: [
+    ['نور الدين الحسن', 'person', 'new:person:نور-الدين-الحسن'], ['الحسن', 'person', 'new:person:نور-الدين-الحسن']] },
+  { text: 'وقالت منسقة إحدى الجمعيات العاملة في الحي سلمى العمر إن المياه انقطعت.', expected: [['سلمى العمر', 'person', 'new:person:سلمي-العمر']] },
+  { text: 'وسجل اللاعب كريم حداد هدفاً، وأضاف زميله وائل منصور هدفاً آخر.', expected: [
+    ['كريم حداد', 'person', 'new:person:كريم-حداد'], ['وائل منصور', 'person', 'new:person:وايل-منصور']] },
+  { text: 'لم يعد أبو سامر إلى بيته.', expected: [['أبو سامر', 'person', 'new:person:ابو-سامر']] },
+  { text: 'وقال رئيس البلدية سامي خليل إن المياه عادت. وأضاف خليل أن الإصلاح انتهى.', expected: [
+    ['سامي خليل', 'person', 'new:person:سامي-خليل'], ['خليل', 'person', 'new:person:سامي-خليل']] },
+  { text: 'التقى الوفد مدير المكتب سمير عبد الكريم، وقال عبد الكريم إن اللقاء مثمر.', expected: [
+    ['سمير عبد الكريم', 'person', 'new:person:سمير-عبد-الكريم'], ['عبد الكريم', 'person', 'new:person:سمير-عبد-الكريم']] },
+  // A surname beats a GeoNames place of the same spelling.
+  { text: 'قال المبعوث توم براك إن الاتفاق صامد، وأضاف براك أنه متفائل.', expected: [
+    ['توم براك', 'person', 'person:tom-barrack'], ['براك', 'person', 'person:tom-barrack']] },
   // Negatives: common words, nisba adjectives, generic phrases.
+  { text: 'قال المتحدث باسم الجيش إن الوضع هادئ، ووصف ما جرى بأنه خطير.', expected: [] },
+  { text: 'أكدت وزارة الزراعة جاهزيتها، وبدأ تنظيم التوزيع في إدارة المعبر.', expected: [
+    ['وزارة الزراعة', 'organization', 'new:organization:وزاره-الزراعه']] },
+  { text: 'توفي طفل في مخيم عشوائي، واتفق الطرفان على لجنة مشتركة تعقد اجتماعها غداً.', expected: [] },
+  { text: 'دعا الشيوخ إلى حماية السلم الأهلي، ثم فاز الأهلي على الزمالك.', expected: [
+    ['الأهلي', 'organization', 'org:al-ahly'], ['الزمالك', 'organization', 'org:zamalek']] },
   { text: 'قال الجيش اليوم إن القوات السورية والأميركية ستعمل معاً في إطار خطة تنظيم الانتخابات.', expected: [] },
   { text: 'نقلت وسائل إعلام سورية عن مصادر أن الهيكل الإداري تغيّر وأن الوضع القائم مستمر.', expected: [] },
   { text: 'قال وزير الخارجية السوري إن المحادثات مستمرة.', expected: [['وزير الخارجية السوري', 'person', 'person:asaad-al-shaibani']] },

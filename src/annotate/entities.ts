@@ -6,7 +6,7 @@ import { transliterate } from '../arabic/transliterate.js';
 import type { Document, EntityMention, EntityType, Token } from '../document.js';
 import type { KnowledgeBase } from '../kb/kb.js';
 import {
-  headAt, headComplementAt, hasRareWord, isCommonWord, isFunctionWord, isRankTitle, isOfficeTitle,
+  describesHead, headAt, headComplementAt, hasRareWord, inCueSet, isCommonWord, isFunctionWord, isNisba, isRankTitle, isOfficeTitle,
   loadCues, personNameAt, type Cues, type NameRange,
 } from './entity-cues.js';
 import { isQuote, isWord, matchKbAt, type KbMatch, type MatchOptions } from './kb-match.js';
@@ -19,7 +19,7 @@ export interface EntityRecord {
 }
 
 /** How far after an office title ("المتحدث باسم وزارة الدفاع …") the person's name may start. */
-const OFFICE_NAME_WINDOW = 6;
+const OFFICE_NAME_WINDOW = 8;
 
 const cuesByKb = new WeakMap<KnowledgeBase, Cues>();
 function cuesFor(kb: KnowledgeBase): Cues {
@@ -73,24 +73,31 @@ function addKbMention(scan: Scan, match: KbMatch): void {
   if (match.entry.mode === 'title') scan.titleMentions.add(scan.mentions[scan.mentions.length - 1]);
 }
 
-/** "إعلام سورية" (Syrian media): a one-word -ية name right after an indefinite noun is an adjective. */
+/**
+ * A one-word name that can be read as a relation adjective agreeing with the noun before it:
+ * "إعلام سورية" (Syrian media) after an indefinite noun, "السلم الأهلي" (civil peace) after a definite one.
+ */
 function adjectivalUse(scan: Scan, match: KbMatch): boolean {
-  if (match.endToken - match.firstToken !== 1 || !scan.tokens[match.firstToken].norm.endsWith('يه')) return false;
+  if (match.endToken - match.firstToken !== 1) return false;
+  const token = scan.tokens[match.firstToken];
   const previous = scan.tokens[match.firstToken - 1];
-  return isWord(previous) && !previous.stem.startsWith('ال') && !isFunctionWord(previous, scan.cues) && previous.prefix === '';
+  if (!isWord(previous) || isFunctionWord(previous, scan.cues) || previous.prefix !== '' || token.prefix !== '') return false;
+  if (token.norm.endsWith('يه') && !previous.stem.startsWith('ال')) return true;
+  const definiteNisba = token.stem.startsWith('ال') && token.norm.endsWith('ي');
+  return definiteNisba && previous.stem.startsWith('ال') && !scan.covered[match.firstToken - 1] && !isRankTitle(previous, scan.cues);
 }
 
-/** Text start of a token without its proclitics (and without a leading quote token). */
+/** Text start of a name: its first token without proclitics, unless the range takes that token whole. */
 function nameStartOffset(tokens: Token[], range: NameRange): number {
   const first = tokens[range.firstToken];
-  return first.stemStart;
+  return range.wholeFirst ? first.start : first.stemStart;
 }
 
 function contextName(tokens: Token[], range: NameRange): string {
   const words: string[] = [];
   // Only the first word lost its clitics in the span; the others are kept whole.
   for (let k = range.firstToken; k < range.endToken; k++) {
-    if (!isQuote(tokens[k])) words.push(words.length === 0 ? tokens[k].stem : tokens[k].norm);
+    if (!isQuote(tokens[k])) words.push(words.length === 0 && !range.wholeFirst ? tokens[k].stem : tokens[k].norm);
   }
   return words.join(' ');
 }
@@ -100,9 +107,29 @@ function scanKbAndHeads(scan: Scan): void {
   const { tokens } = scan;
   let i = 0;
   while (i < tokens.length) {
-    const next = matchKbWithTitles(scan, i) ?? matchLocationHead(scan, i) ?? matchHeadedName(scan, i);
+    const next = matchDroppedHead(scan, i) ?? matchKbWithTitles(scan, i) ?? matchLocationHead(scan, i) ?? matchHeadedName(scan, i);
     i = next ?? i + 1;
   }
+}
+
+/**
+ * "تنظيم داعش" → "داعش", "قطاع غزة" → "غزة": a generic head stays outside the span when the rest is a known
+ * name of the head's type, unless head and name together form a longer alias ("مدينة الثورة").
+ */
+function matchDroppedHead(scan: Scan, i: number): number | null {
+  const { tokens, cues } = scan;
+  const type: EntityType | null = inCueSet(tokens[i], cues.droppedOrganizationHeads) ? 'organization'
+    : inCueSet(tokens[i], cues.droppedLocationHeads) ? 'location' : null;
+  if (type === null) return null;
+  const nameAt = isQuote(tokens[i + 1]) ? i + 2 : i + 1;
+  const rest = matchKbAt(tokens, nameAt, scan.kb, { ...scan.options, headed: type === 'location', titles: false });
+  if (!rest || scan.kb.getEntity(rest.entry.entityId)?.type !== type) return null;
+  const whole = matchKbAt(tokens, i, scan.kb, { ...scan.options, titles: false });
+  // "منظمة «هيومن رايتس ووتش»": the whole alias may also take the closing quote; that makes it no longer.
+  const restEnd = isQuote(tokens[rest.endToken]) && nameAt > i + 1 ? rest.endToken + 1 : rest.endToken;
+  if (whole && whole.endToken > restEnd) return null;
+  addKbMention(scan, rest);
+  return rest.endToken;
 }
 
 /** A KB alias at `i`; a role title only counts when no name follows it ("الرئيس السوري أحمد الشرع"). */
@@ -137,8 +164,8 @@ function matchLocationHead(scan: Scan, i: number): number | null {
     addKbMention(scan, kbMatch);
     return kbMatch.endToken;
   }
-  const range = headComplementAt(tokens, nameAt, cues, 2);
-  if (!range || !hasRareWord(tokens, range, cues) || tokens[nameAt].prefix !== '') return null;
+  const range = headComplementAt(tokens, nameAt, cues, 2, true);
+  if (!range || !hasRareWord(tokens, range, cues) || describesHead(tokens, range, cues, true)) return null;
   const name = contextName(tokens, range);
   addMention(scan, range.firstToken, range.endToken, nameStartOffset(tokens, range), 'location', contextEntityId('location', name), 'context');
   return range.endToken;
@@ -161,6 +188,8 @@ function matchHeadedName(scan: Scan, i: number): number | null {
   const range = headComplementAt(tokens, nameAt, cues, type === 'facility' ? 2 : 3);
   if (!range) return null;
   const quoted = isQuote(tokens[range.firstToken]);
+  if (!quoted && cues.verbalNounHeads.has(head)) return null;
+  if (!quoted && describesHead(tokens, range, cues, false) && !startsKnownLocation(scan, nameAt)) return null;
   const risky = type === 'facility' || cues.riskyOrganizationHeads.has(head);
   if (!quoted && risky && !hasRareWord(tokens, range, cues) && !startsKnownLocation(scan, nameAt)) return null;
   const name = `${head} ${contextName(tokens, range)}`;
@@ -174,22 +203,48 @@ function startsKnownLocation(scan: Scan, k: number): boolean {
   return match !== null && scan.kb.getEntity(match.entry.entityId)?.type === 'location';
 }
 
-/** Persons after rank titles ("الأدميرال براد كوبر") or office titles ("المتحدث باسم وزارة الدفاع محمود العلي"). */
+/** Persons after titles ("الأدميرال براد كوبر", "المتحدث باسم وزارة الدفاع محمود العلي") and kunyas ("أبو خالد"). */
 function scanPersonCues(scan: Scan): void {
-  const { tokens, cues, covered } = scan;
+  const { tokens } = scan;
   for (let i = 0; i < tokens.length; i++) {
-    if (covered[i]) continue;
-    let range: NameRange | null = null;
-    if (isRankTitle(tokens[i], cues)) {
-      range = uncoveredName(scan, i + 1, 1);
-    } else if (isOfficeTitle(tokens[i], cues)) {
-      range = nameInOfficeWindow(scan, i + 1);
-    }
+    if (scan.covered[i]) continue;
+    const range = personAfterTitle(scan, i) ?? kunyaAt(scan, i);
     if (!range) continue;
     const name = contextName(tokens, range);
     addMention(scan, range.firstToken, range.endToken, nameStartOffset(tokens, range), 'person', contextEntityId('person', name), 'context');
     i = range.endToken - 1;
   }
+}
+
+function personAfterTitle(scan: Scan, i: number): NameRange | null {
+  const { tokens, cues } = scan;
+  const t = tokens[i];
+  const rank = isRankTitle(t, cues) || inCueSet(t, cues.relationTitles);
+  const occupation = !rank && inCueSet(t, cues.occupationTitles);
+  if (rank || occupation) {
+    // Relation adjectives may sit between title and name: "الخبير الاقتصادي رامي الحلبي".
+    let k = i + 1;
+    while (k < i + 3 && isWord(tokens[k]) && !scan.covered[k] && isNisba(tokens[k], cues)) k++;
+    const range = uncoveredName(scan, k, 1);
+    if (range && (rank || looksLikeFullName(scan, range))) return range;
+    // "الباحث في شؤون الجماعات المسلحة خالد درويش": a first name further on still names the person.
+    return nameInOfficeWindow(scan, i + 1, true);
+  }
+  return isOfficeTitle(t, cues) ? nameInOfficeWindow(scan, i + 1, false) : null;
+}
+
+/** After an occupation ("المواطن …") a name needs a known first name or two words, not a verb. */
+function looksLikeFullName(scan: Scan, range: NameRange): boolean {
+  return range.endToken - range.firstToken >= 2 || scan.cues.firstNames.has(scan.tokens[range.firstToken].norm);
+}
+
+/** "أبو خالد": a kunya, father-of plus a known first name. */
+function kunyaAt(scan: Scan, i: number): NameRange | null {
+  const { tokens, cues } = scan;
+  const next = tokens[i + 1];
+  if (!inCueSet(tokens[i], cues.kunyaWords) || !isWord(next) || next.prefix !== '' || !cues.firstNames.has(next.norm)) return null;
+  if (scan.covered[i + 1]) return null;
+  return { firstToken: i, endToken: i + 2 };
 }
 
 function uncoveredName(scan: Scan, k: number, minTokens: number): NameRange | null {
@@ -198,46 +253,98 @@ function uncoveredName(scan: Scan, k: number, minTokens: number): NameRange | nu
   if (!range) return null;
   let end = range.firstToken;
   while (end < range.endToken && !scan.covered[end]) end++;
-  return end - range.firstToken >= minTokens ? { firstToken: range.firstToken, endToken: end } : null;
+  return end - range.firstToken >= minTokens ? { ...range, endToken: end } : null;
 }
 
-/** Walks over the office's complement (common words, known organisations) to the first plausible name. */
-function nameInOfficeWindow(scan: Scan, from: number): NameRange | null {
+/**
+ * Walks over the office's complement (common words, known organisations) to the first plausible name.
+ * Past a preposition ("مديرة إحدى المنظمات العاملة في المخيم ريم الخطيب"), or with `firstNameOnly`, only a
+ * known first name followed by a surname is taken.
+ */
+function nameInOfficeWindow(scan: Scan, from: number, firstNameOnly: boolean): NameRange | null {
   const { tokens, cues, covered } = scan;
+  let strict = firstNameOnly;
   for (let k = from; k < tokens.length && k < from + OFFICE_NAME_WINDOW; k++) {
     const t = tokens[k];
     if (covered[k]) {
       if (covered[k]!.type === 'person') return null;
       continue;
     }
-    if (!isWord(t) || isFunctionWord(t, cues)) return null;
-    const known = cues.firstNames.has(t.norm) && t.prefix === '';
+    if (!isWord(t)) return null;
+    if (isFunctionWord(t, cues)) {
+      strict = true;
+      continue;
+    }
+    const known = cues.firstNames.has(t.norm);
+    if (strict && !known) continue;
     if (!known && isCommonWord(t, cues)) continue;
-    const range = uncoveredName(scan, k, known ? 1 : 2);
+    const range = uncoveredName(scan, k, known && !strict ? 1 : 2);
     if (range) return range;
   }
   return null;
 }
 
-/** A later (or earlier) surname alone ("العلي", "هيكل") resolves to the person named in full in the same document. */
+/** Last name of a person mention: one word, or two after a joiner ("بدر عبد العاطي" → "عبد العاطي"). */
+function surnameOf(words: string[], cues: Cues): string | null {
+  if (words.length < 2) return null;
+  const last = words[words.length - 1];
+  if (words.length >= 3 && cues.nameJoiners.has(words[words.length - 2])) return `${words[words.length - 2]} ${last}`;
+  return last.length >= 3 ? last : null;
+}
+
+/**
+ * A later (or earlier) surname alone ("العلي", "هيكل") resolves to the person named in full in the same document;
+ * it takes precedence over a one-word GeoNames place of the same spelling ("براك").
+ */
 function propagateSurnames(scan: Scan): void {
-  const { tokens, cues, covered } = scan;
+  const { tokens, cues } = scan;
   const bySurname = new Map<string, EntityMention>();
   for (const mention of scan.mentions) {
     if (mention.type !== 'person' || scan.titleMentions.has(mention)) continue;
-    const words = normalizeForMatch(mention.text).split(/\s+/);
-    const surname = words[words.length - 1];
-    if (words.length >= 2 && surname.length >= 3 && !cues.firstNames.has(surname)) bySurname.set(surname, mention);
+    const surname = surnameOf(normalizeForMatch(mention.text).split(/\s+/), cues);
+    if (surname) bySurname.set(surname, mention);
   }
   if (bySurname.size === 0) return;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (covered[k] || !isWord(t) || isFunctionWord(t, cues)) continue;
-    const mention = bySurname.get(t.norm) ?? bySurname.get(t.stem);
-    if (!mention) continue;
-    const start = bySurname.has(t.norm) ? t.start : t.stemStart;
-    addMention(scan, k, k + 1, start, 'person', mention.entityId, mention.source);
+    if (!isWord(t) || isFunctionWord(t, cues) || !replaceable(scan, k)) continue;
+    const pair = isWord(tokens[k + 1]) && replaceable(scan, k + 1) ? ` ${tokens[k + 1].norm}` : null;
+    const found = (pair !== null ? surnameAt(bySurname, t, pair) : null) ?? surnameAt(bySurname, t, '');
+    if (!found || (found.words === 1 && !surnameAloneAt(scan, k))) continue;
+    const endToken = found.words === 2 ? k + 2 : k + 1;
+    for (let j = k; j < endToken; j++) dropMention(scan, scan.covered[j]);
+    addMention(scan, k, endToken, found.start, 'person', found.mention.entityId, found.mention.source);
+    k = endToken - 1;
   }
+}
+
+function surnameAt(bySurname: Map<string, EntityMention>, t: Token, rest: string): { mention: EntityMention; start: number; words: number } | null {
+  const words = rest === '' ? 1 : 2;
+  const whole = bySurname.get(t.norm + rest);
+  if (whole) return { mention: whole, start: t.start, words };
+  const peeled = bySurname.get(t.stem + rest);
+  return peeled ? { mention: peeled, start: t.stemStart, words } : null;
+}
+
+/** A surname that is also a first name ("خليل") stands alone only before a function word or punctuation. */
+function surnameAloneAt(scan: Scan, k: number): boolean {
+  const { tokens, cues } = scan;
+  if (!cues.firstNames.has(tokens[k].norm) && !cues.firstNames.has(tokens[k].stem)) return true;
+  const after = tokens[k + 1];
+  return !isWord(after) || isFunctionWord(after, cues) || scan.covered[k + 1] !== undefined;
+}
+
+/** Uncovered, or covered by a one-word GeoNames place that a surname may override. */
+function replaceable(scan: Scan, k: number): boolean {
+  const mention = scan.covered[k];
+  if (!mention) return true;
+  return mention.entityId.startsWith('loc:geonames-') && !/\s/.test(mention.text);
+}
+
+function dropMention(scan: Scan, mention: EntityMention | undefined): void {
+  if (!mention) return;
+  const at = scan.mentions.indexOf(mention);
+  if (at >= 0) scan.mentions.splice(at, 1);
 }
 
 /** Display record for any entity id the stage produces: KB ids, GeoNames ids and `new:` ids. */

@@ -8,6 +8,8 @@ import { isQuote, isWord } from './kb-match.js';
 
 interface CueTable {
   rankTitles: string[];
+  relationTitles: string[];
+  occupationTitles: string[];
   officeTitles: string[];
   organizationHeads: string[];
   riskyOrganizationHeads: string[];
@@ -16,10 +18,20 @@ interface CueTable {
   nameJoiners: string[];
   functionWords: string[];
   nisbaExceptions: string[];
+  droppedOrganizationHeads: string[];
+  droppedLocationHeads: string[];
+  nameParticles: string[];
+  kunyaWords: string[];
+  titleLinks: string[];
+  verbalNounHeads: string[];
 }
 
 export interface Cues {
   rankTitles: Set<string>;
+  /** "زميله", "نظيره": a relation noun with a pronoun, then a name. */
+  relationTitles: Set<string>;
+  /** "المدرس", "الخبير": an occupation; the name after it must look like one (first name or two words). */
+  occupationTitles: Set<string>;
   officeTitles: Set<string>;
   organizationHeads: Set<string>;
   riskyOrganizationHeads: Set<string>;
@@ -28,6 +40,16 @@ export interface Cues {
   nameJoiners: Set<string>;
   functionWords: Set<string>;
   nisbaExceptions: Set<string>;
+  /** Generic heads left outside the span when the rest is a known name ("تنظيم داعش" → "داعش"). */
+  droppedOrganizationHeads: Set<string>;
+  droppedLocationHeads: Set<string>;
+  /** Second halves of compound first names ("نور الدين", "فضل الله"). */
+  nameParticles: Set<string>;
+  kunyaWords: Set<string>;
+  /** "باسم" in "المتحدث باسم": links a title to its complement (and is the first name Basim elsewhere). */
+  titleLinks: Set<string>;
+  /** Heads that are also verbal nouns ("تنظيم الانتخابات" = organising): only a quoted name follows them. */
+  verbalNounHeads: Set<string>;
   firstNames: Set<string>;
   commonWords: ReadonlySet<string>;
 }
@@ -39,6 +61,8 @@ export function loadCues(kb: KnowledgeBase): Cues {
   const firstNames = readFileSync(new URL('./data/first-names.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
   return {
     rankTitles: normalizedSet(raw.rankTitles),
+    relationTitles: normalizedSet(raw.relationTitles),
+    occupationTitles: normalizedSet(raw.occupationTitles),
     officeTitles: normalizedSet(raw.officeTitles),
     organizationHeads: normalizedSet(raw.organizationHeads),
     riskyOrganizationHeads: normalizedSet(raw.riskyOrganizationHeads),
@@ -47,6 +71,12 @@ export function loadCues(kb: KnowledgeBase): Cues {
     nameJoiners: normalizedSet(raw.nameJoiners),
     functionWords: normalizedSet(raw.functionWords),
     nisbaExceptions: normalizedSet(raw.nisbaExceptions),
+    droppedOrganizationHeads: normalizedSet(raw.droppedOrganizationHeads),
+    droppedLocationHeads: normalizedSet([...raw.droppedLocationHeads, ...raw.locationHeads]),
+    nameParticles: normalizedSet(raw.nameParticles),
+    kunyaWords: normalizedSet(raw.kunyaWords),
+    titleLinks: normalizedSet(raw.titleLinks),
+    verbalNounHeads: normalizedSet(raw.verbalNounHeads),
     firstNames: normalizedSet(firstNames),
     commonWords: kb.commonWords,
   };
@@ -56,6 +86,8 @@ export function loadCues(kb: KnowledgeBase): Cues {
 export interface NameRange {
   firstToken: number;
   endToken: number;
+  /** The first token is part of the name with its apparent proclitics ("بلودان" is not ب + لودان). */
+  wholeFirst?: boolean;
 }
 
 export function isFunctionWord(t: Token, cues: Cues): boolean {
@@ -82,10 +114,12 @@ export function headAt(t: Token | undefined, heads: Set<string>): number | null 
   return null;
 }
 
-/** Could this token start a personal name? */
+/** Could this token start a personal name? A known first name counts whole ("كريم" is not ك + ريم). */
 function nameStart(t: Token | undefined, cues: Cues): t is Token {
-  if (!isWord(t) || t.prefix !== '' || isFunctionWord(t, cues)) return false;
+  if (!isWord(t) || isFunctionWord(t, cues)) return false;
+  if (cues.titleLinks.has(t.norm)) return false;
   if (cues.firstNames.has(t.norm)) return true;
+  if (t.prefix !== '') return false;
   return !isCommonWord(t, cues) && !isNisba(t, cues) && t.norm.length >= 3;
 }
 
@@ -100,10 +134,26 @@ export function personNameAt(tokens: Token[], k: number, cues: Cues, minTokens: 
       end += 2;
       continue;
     }
-    if (isCommonWord(t, cues) && !cues.firstNames.has(t.norm)) break;
+    // "نور الدين", "فضل الله": the particle completes the first name, it is no common word here.
+    if (end === k + 1 && cues.nameParticles.has(t.norm)) {
+      end++;
+      continue;
+    }
+    if (isCommonWord(t, cues) && !cues.firstNames.has(t.norm) && !commonSurnameAt(tokens, k, end, cues)) break;
     end++;
   }
-  return end - k >= minTokens ? { firstToken: k, endToken: end } : null;
+  if (end - k < minTokens) return null;
+  return tokens[k].prefix !== '' ? { firstToken: k, endToken: end, wholeFirst: true } : { firstToken: k, endToken: end };
+}
+
+/**
+ * "نبيه بري الاثنين", "سامر خليل إن": a common word right after a known first name is the surname
+ * when the name ends there (a function word, a weekday or punctuation follows).
+ */
+function commonSurnameAt(tokens: Token[], k: number, end: number, cues: Cues): boolean {
+  if (end !== k + 1 || !cues.firstNames.has(tokens[k].norm) || tokens[end].prefix !== '') return false;
+  const after = tokens[end + 1];
+  return !isWord(after) || isFunctionWord(after, cues);
 }
 
 /** A word that continues a name: no clitic, or a "clitic" that belongs to the name ("ويلسون", not "وأحمد" = and Ahmad). */
@@ -112,8 +162,11 @@ function plainContinuation(t: Token, cues: Cues): boolean {
   return !isCommonWord(t, cues) && !cues.commonWords.has(t.stem) && !cues.firstNames.has(t.stem);
 }
 
-/** Name tokens after an organisation or facility head: a quoted phrase, or definite/non-common words. */
-export function headComplementAt(tokens: Token[], k: number, cues: Cues, maxTokens: number): NameRange | null {
+/**
+ * Name tokens after an organisation, facility or place head: a quoted phrase, or definite/non-common words.
+ * For a `placeName`, a first word that merely looks like clitic + rare stem is taken whole ("بلدة بلودان").
+ */
+export function headComplementAt(tokens: Token[], k: number, cues: Cues, maxTokens: number, placeName = false): NameRange | null {
   if (isQuote(tokens[k])) {
     let end = k + 1;
     while (end < tokens.length && isWord(tokens[end]) && end - k <= 4) end++;
@@ -122,12 +175,32 @@ export function headComplementAt(tokens: Token[], k: number, cues: Cues, maxToke
   let end = k;
   while (end < tokens.length && end - k < maxTokens) {
     const t = tokens[end];
-    if (!isWord(t) || t.prefix !== '' || isFunctionWord(t, cues)) break;
-    // An indefinite common word may open a name ("تل الصخر") but not continue one ("سجن كبير").
-    if (end > k && !t.stem.startsWith('ال') && isCommonWord(t, cues)) break;
+    const cliticLike = t.prefix !== '' && !(placeName && end === k && !isCommonWord(t, cues));
+    if (!isWord(t) || cliticLike || isFunctionWord(t, cues)) break;
+    // An indefinite common word may open a name ("تل الصخر") but not continue one ("سجن كبير"),
+    // and a first name starts the next name ("مجلس النواب نبيه …").
+    if (end > k && !t.stem.startsWith('ال') && (isCommonWord(t, cues) || cues.firstNames.has(t.norm))) break;
+    // After a definite word only agreeing definite words follow ("وزارة الداخلية السورية", not "… جاهزيتها").
+    if (end > k && tokens[end - 1].stem.startsWith('ال') && !t.stem.startsWith('ال')) break;
     end++;
   }
-  return end > k ? { firstToken: k, endToken: end } : null;
+  if (end === k) return null;
+  return tokens[k].prefix !== '' ? { firstToken: k, endToken: end, wholeFirst: true } : { firstToken: k, endToken: end };
+}
+
+/**
+ * An indefinite adjective or common word after a head describes it ("مخيم عشوائي", "لجنة مشتركة تعقد …"):
+ * such a word only opens a name in a construct with a definite word ("تل الصخر", "عين الأسد"), or for a
+ * `placeName` with any rare word ("خان أرنبة").
+ */
+export function describesHead(tokens: Token[], range: NameRange, cues: Cues, placeName: boolean): boolean {
+  const { firstToken: k, endToken: end } = range;
+  const first = tokens[k];
+  if (first.stem.startsWith('ال')) return false;
+  const adjectiveLike = isCommonWord(first, cues) || (first.norm.length > 3 && /(ي|يه)$/.test(first.norm));
+  if (!adjectiveLike) return false;
+  const second = end > k + 1 ? tokens[k + 1] : undefined;
+  return !(second && (second.stem.startsWith('ال') || (placeName && !isCommonWord(second, cues))));
 }
 
 /** Whether some word of the range is not a frequent word (so the phrase is a name, not a description). */
@@ -139,9 +212,14 @@ export function hasRareWord(tokens: Token[], range: NameRange, cues: Cues): bool
 }
 
 export function isRankTitle(t: Token | undefined, cues: Cues): boolean {
-  return isWord(t) && (cues.rankTitles.has(t.norm) || cues.rankTitles.has(t.stem));
+  return inCueSet(t, cues.rankTitles);
+}
+
+/** Whether the token (whole, or without its proclitics) is in a cue word set. */
+export function inCueSet(t: Token | undefined, words: Set<string>): t is Token {
+  return isWord(t) && (words.has(t.norm) || words.has(t.stem));
 }
 
 export function isOfficeTitle(t: Token | undefined, cues: Cues): boolean {
-  return isWord(t) && (cues.officeTitles.has(t.norm) || cues.officeTitles.has(t.stem));
+  return inCueSet(t, cues.officeTitles);
 }

@@ -37,6 +37,11 @@ export function isWord(token: Token | undefined): token is Token {
  */
 function firstTokenForms(token: Token): { form: string; start: number; multiTokenOnly?: boolean }[] {
   const forms: { form: string; start: number; multiTokenOnly?: boolean }[] = [{ form: token.norm, start: token.start }];
+  // Peeling "ول" off "ولبنان" ate the name's own first letter: also try each shorter prefix ("و" + "لبنان"),
+  // when every prefix letter is one character of the text (no diacritics in between).
+  if (token.prefix.length > 1 && token.stemStart - token.start === token.prefix.length) {
+    for (let k = 1; k < token.prefix.length; k++) forms.push({ form: token.norm.slice(k), start: token.start + k });
+  }
   if (token.stem !== token.norm) forms.push({ form: token.stem, start: token.stemStart });
   if (token.bare !== token.stem) forms.push({ form: token.bare, start: token.stemStart, multiTokenOnly: true });
   return forms;

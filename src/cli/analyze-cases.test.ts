@@ -1,10 +1,11 @@
 // Golden cases for `marsad analyze --json`: every test/cases/analyze-*/ folder's whole output must equal its expected.json.
-// Regenerate with `npm run update-cases` (after `npm run build`) and review the diff like code.
+// Regenerate with `npm run update-cases` (after `npm run build`) and review the diff like code. A case with a todo.md
+// holds the correct output for code known to be wrong; it is reported as todo until the bug is fixed.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { listAnalyzeCases, runAnalyzeCase } from '../test-support/analyze-cases.js';
+import { analyzeCaseTodo, listAnalyzeCases, runAnalyzeCase } from '../test-support/analyze-cases.js';
 import { cliMissing } from '../test-support/analyze-run.js';
 import { contractProblems } from '../test-support/contract.js';
 
@@ -16,7 +17,8 @@ test('there are golden analyze cases', () => {
 });
 
 for (const dir of cases) {
-  test(`case ${basename(dir)}`, { skip }, () => {
+  const todo = analyzeCaseTodo(dir) ?? undefined;
+  test(`case ${basename(dir)}`, { skip, todo }, () => {
     const expectedPath = join(dir, 'expected.json');
     assert.ok(existsSync(expectedPath), `${expectedPath} is missing: run npm run update-cases`);
     const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));

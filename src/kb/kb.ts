@@ -60,6 +60,8 @@ export interface KnowledgeBase {
 const CURATED_FILES = ['persons.json', 'organizations.json', 'facilities.json', 'locations.json'];
 /** Stems this frequent are "common words" for the context rules; the whole list (20,000) filters gazetteer names. */
 const COMMON_WORD_RANK = 6000;
+/** Stems this frequent are function-like ("انه", "ما"): a place name reading as clitic + one of them is rejected. */
+const CLITIC_AMBIGUITY_RANK = 300;
 
 function aliasTokensOfAll(words: string[]): string[] {
   return words.map((w) => aliasTokens(w).join(' '));
@@ -67,6 +69,15 @@ function aliasTokensOfAll(words: string[]): string[] {
 
 function dataUrl(name: string): URL {
   return new URL(`./data/${name}`, import.meta.url);
+}
+
+/**
+ * A one-word name that also reads as proclitic + one of the most frequent words ("بانه" = ب + انه, "بيان")
+ * is ambiguous: a GeoNames town must not turn "بأنه" into a place.
+ */
+function readsAsCliticPlusWord(name: string, topWords: ReadonlySet<string>): boolean {
+  const words = tokenize(name).filter((t) => t.kind === 'word');
+  return words.length === 1 && words[0].prefix !== '' && topWords.has(words[0].stem);
 }
 
 /** The normalised tokens of an alias, quotes and punctuation dropped. */
@@ -128,7 +139,7 @@ function buildKnowledgeBase(): KnowledgeBase {
   const frequentWords = readFileSync(dataUrl('common-words.txt'), 'utf8').split('\n').filter(Boolean);
   const commonWords = new Set(frequentWords.slice(0, COMMON_WORD_RANK));
   const stoplist = readFileSync(dataUrl('gazetteer-stoplist.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  addGazetteer(entities, byKey, new Set([...frequentWords, ...aliasTokensOfAll(stoplist)]));
+  addGazetteer(entities, byKey, new Set([...frequentWords, ...aliasTokensOfAll(stoplist)]), new Set(frequentWords.slice(0, CLITIC_AMBIGUITY_RANK)));
 
   const aliasesByFirstToken = new Map<string, AliasEntry[]>();
   for (const list of byKey.values()) {
@@ -148,7 +159,7 @@ function buildKnowledgeBase(): KnowledgeBase {
 }
 
 /** GeoNames places become entities for the names no curated entry claims; the most populous place wins a shared name. */
-function addGazetteer(entities: Map<string, KbEntity>, byKey: Map<string, AliasEntry[]>, commonWords: ReadonlySet<string>): void {
+function addGazetteer(entities: Map<string, KbEntity>, byKey: Map<string, AliasEntry[]>, commonWords: ReadonlySet<string>, topWords: ReadonlySet<string>): void {
   const places = parseGazetteer(readFileSync(dataUrl('gazetteer.tsv'), 'utf8'));
   places.sort((a, b) => b.population - a.population);
   for (const place of places) {
@@ -156,7 +167,7 @@ function addGazetteer(entities: Map<string, KbEntity>, byKey: Map<string, AliasE
     for (const name of place.arabicNames) {
       const tokens = aliasTokens(name);
       const key = tokens.join(' ');
-      if (byKey.has(key) || !acceptGazetteerName(tokens, place, commonWords)) continue;
+      if (byKey.has(key) || !acceptGazetteerName(tokens, place, commonWords) || readsAsCliticPlusWord(name, topWords)) continue;
       entity ??= gazetteerEntity(place, name);
       byKey.set(key, [{ entityId: entity.id, tokens, mode: 'plain', origin: 'gazetteer' }]);
     }

@@ -10,6 +10,8 @@ export interface ArticleAnalysis {
   duplicateOf: string | null;
   duplicateScore?: number | null;
   storyId: string | null;
+  /** The article's position among its story's members (StoryIndex.memberCount − 1 after placing); else counted. */
+  storyPosition?: number;
   /** The duplicate fingerprint (DuplicateIndex.add's result); without it the article is not found as an original later. */
   fingerprint?: FingerprintRecord | null;
 }
@@ -58,10 +60,16 @@ export interface Store {
   /** A DuplicateIndex holding the fingerprints of every stored article, in arrival order. */
   loadDuplicateIndex(): DuplicateIndex;
   loadStoryIndex(): StoryIndex;
-  /** Writes what changed in `index` since it was loaded or last saved (stories, their title and summary, document frequencies). */
+  /**
+   * Writes what changed in `index` since it was loaded or last saved (story states, new members and summary sentences,
+   * document frequencies); the titles and summaries of changed stories are marked stale, not recomputed.
+   */
   saveStoryIndex(index: StoryIndex): void;
+  /** Recomputes stale titles and summaries (with `index`'s statistics when given); returns how many. */
+  refreshStoryViews(index?: StoryIndex): number;
   /** Articles in arrival order. */
   listArticles(options?: ListArticlesOptions): ArticleRow[];
+  /** Every story with a fresh title and summary (stale ones are recomputed first). */
   listStories(): Story[];
   articleCount(): number;
 }

@@ -6,20 +6,55 @@ import { entityTerm } from './terms.js';
 import { storyIdFor } from './ids.js';
 import { type DocFeatures, dayNumber, docFeatures } from './features.js';
 import { candidateSentences, leadSentences } from './summary.js';
+import { type OpeningSentence, type PreparedPlacement, openingSentences } from './prepare.js';
 import { type DfPrior, type TermVector, TermStats, loadDfPrior, sortedEntries, tfidfVector, truncate, unit } from './vectors.js';
 import { type PackedVector, TermIds, pack, packedDot } from './packed.js';
-import { type LiveStory, type Story, type StoryMember, type StoryState, fromStoryState, storyView, toStoryState } from './story-state.js';
+import { type LiveStory, type Story, type StoryMember, type StoryState, fromStoryState, storyView, toCompactState, toStoryState } from './story-state.js';
+import type { PooledSentence } from './summary.js';
 
 export type { Story, StoryMember, StoryState } from './story-state.js';
 
 export interface StoryIndexState {
   docCount: number;
   df: [string, number][];
+  /** The stories to hold in memory (all of them, or the live ones the store selected with liveStorySelection). */
   stories: StoryState[];
+  /** Seq of the next story; defaults to one past the highest seq in `stories`. */
+  nextSeq?: number;
+  /** Day number of the newest publication date seen (drives eviction); defaults to the newest in `stories`. */
+  newestDay?: number | null;
 }
 
-/** What changed since the last takeChanges(): written by the store in one transaction. */
-export type StoryChanges = StoryIndexState;
+/**
+ * What changed since the last takeChanges(), written by the store in one transaction: the compact state of each
+ * changed story (members and pool empty: they are appended instead), and the members and pool sentences added.
+ */
+export interface StoryChanges {
+  docCount: number;
+  df: [string, number][];
+  newestDay: number | null;
+  nextSeq: number;
+  /** Compact states (members and pool empty) with the story's member count. */
+  stories: { state: StoryState; articleCount: number }[];
+  members: { storyId: string; position: number; member: StoryMember }[];
+  sentences: { storyId: string; position: number; sentence: PooledSentence }[];
+}
+
+/** Where evicted stories live (the store): a duplicate of an evicted story's article brings that story back. */
+export interface StoryArchive {
+  storyOfArticle(articleId: string): string | null;
+  loadStory(storyId: string): StoryState | null;
+}
+
+/** Which saved stories a store-backed index keeps in memory; the store loads the same set (see README.md). */
+export interface LiveStoryLimits {
+  /** At most this many stories in memory, the most recently joined kept. */
+  maxLive: number;
+  /** A story whose last date is more than windowDays + lateDays before the newest date seen is evicted. */
+  lateDays: number;
+}
+
+export const LIVE_STORY_LIMITS: LiveStoryLimits = { maxLive: 20_000, lateDays: 7 };
 
 /** Tuned on test/fixtures/stories (see cluster.test.ts for the cases each weight is there for). */
 export const STORY_TUNING = {
@@ -56,6 +91,9 @@ export interface StoryIndexOptions {
   prior?: DfPrior;
   /** Overrides of STORY_TUNING (experiments and tests). */
   tuning?: Partial<StoryTuning>;
+  /** With an archive, stories past the limits are evicted after each takeChanges(); without one all stay in memory. */
+  archive?: StoryArchive;
+  limits?: LiveStoryLimits;
 }
 
 export class StoryIndex {
@@ -64,47 +102,67 @@ export class StoryIndex {
   private readonly articleStory = new Map<string, string>();
   private readonly routes = new Map<string, Set<string>>();
   private readonly dirty = new Set<string>();
+  private newMembers: StoryChanges['members'] = [];
+  private newSentences: StoryChanges['sentences'] = [];
   private nextSeq = 0;
+  /** Join counter: a story's `active` is the clock when it last received an article (eviction order). */
+  private clock = 0;
+  private newestDay: number | null = null;
+  private readonly archive: StoryArchive | null;
+  private readonly limits: LiveStoryLimits;
 
   private readonly tuning: StoryTuning;
   private readonly termIds = new TermIds();
 
   constructor(state?: StoryIndexState, options: StoryIndexOptions = {}) {
     this.tuning = { ...STORY_TUNING, ...options.tuning };
+    this.archive = options.archive ?? null;
+    this.limits = options.limits ?? LIVE_STORY_LIMITS;
     this.stats = TermStats.fromState(state?.docCount ?? 0, state?.df ?? [], options.prior ?? antPrior());
     for (const s of [...(state?.stories ?? [])].sort((a, b) => a.seq - b.seq)) {
-      const story = fromStoryState(s, this.tuning.recentMembers);
-      this.live.set(story.id, story);
-      for (const m of story.members) this.articleStory.set(m.articleId, story.id);
-      this.route(story);
+      const story = this.revive(s);
       this.nextSeq = Math.max(this.nextSeq, story.seq + 1);
+      this.newestDay = maxDay(this.newestDay, story.lastDay);
     }
+    this.nextSeq = Math.max(this.nextSeq, state?.nextSeq ?? 0);
+    if (state?.newestDay !== undefined) this.newestDay = state.newestDay;
   }
 
   storyOf(articleId: string): string | undefined {
-    return this.articleStory.get(articleId);
+    return this.articleStory.get(articleId) ?? this.archive?.storyOfArticle(articleId) ?? undefined;
+  }
+
+  /** Members of a story held in memory (0 for an evicted or unknown story). */
+  memberCount(storyId: string): number {
+    return this.live.get(storyId)?.members.length ?? 0;
+  }
+
+  /** Stories held in memory. */
+  get liveCount(): number {
+    return this.live.size;
   }
 
   /** Places `doc`: a duplicate joins its original's story; otherwise the best story above the threshold, else a new one. */
-  assign(doc: AnnotatedSummary, duplicateOf: string | null = null): { storyId: string; created: boolean } {
+  assign(doc: AnnotatedSummary, duplicateOf: string | null = null, prepared?: Pick<PreparedPlacement, 'features' | 'openings'>): { storyId: string; created: boolean } {
     const known = this.articleStory.get(doc.id);
     if (known) return { storyId: known, created: false };
-    const originalStory = duplicateOf ? this.live.get(this.articleStory.get(duplicateOf) ?? '') : undefined;
+    const article: Placed = { doc, openings: prepared?.openings ?? null };
+    const originalStory = duplicateOf ? this.storyOfOriginal(duplicateOf) : undefined;
     if (originalStory) {
-      this.join(originalStory, doc, duplicateOf, null, 1);
+      this.join(originalStory, article, duplicateOf, null, 1);
       return { storyId: originalStory.id, created: false };
     }
-    const features = docFeatures(doc);
-    if (features.counts.size === 0) return { storyId: this.open(doc, duplicateOf, null).id, created: true };
+    const features = prepared?.features ?? docFeatures(doc);
+    if (features.counts.size === 0) return { storyId: this.open(article, duplicateOf, null).id, created: true };
     this.stats.observe(features.counts.keys());
     const vector = tfidfVector(features.counts, this.stats, this.tuning.docTerms);
     const packed = pack(vector, this.termIds);
     const best = this.bestStory(vector, packed, features);
     if (best) {
-      this.join(best.story, doc, duplicateOf, { vector, packed, features }, best.similarity);
+      this.join(best.story, article, duplicateOf, { vector, packed, features }, best.similarity);
       return { storyId: best.story.id, created: false };
     }
-    return { storyId: this.open(doc, duplicateOf, { vector, packed, features }).id, created: true };
+    return { storyId: this.open(article, duplicateOf, { vector, packed, features }).id, created: true };
   }
 
   /**
@@ -128,20 +186,83 @@ export class StoryIndex {
     return [...this.live.values()].sort((a, b) => a.seq - b.seq).map((s) => storyView(s, this.stats));
   }
 
+  /** A story's view, from memory or (evicted) from the archive. */
   story(id: string): Story | undefined {
     const s = this.live.get(id);
-    return s ? storyView(s, this.stats) : undefined;
+    if (s) return storyView(s, this.stats);
+    const saved = this.archive?.loadStory(id);
+    return saved ? storyView(fromStoryState(saved, this.tuning.recentMembers), this.stats) : undefined;
+  }
+
+  /** The IDF statistics (read-only use: rendering summaries of saved stories). */
+  get termStats(): TermStats {
+    return this.stats;
   }
 
   state(): StoryIndexState {
     return { docCount: this.stats.docCount, df: sortedEntries(this.stats.df), stories: [...this.live.values()].sort((a, b) => a.seq - b.seq).map(toStoryState) };
   }
 
-  /** Document frequencies and stories changed since the last call (for incremental saving). */
+  /**
+   * Document frequencies, changed stories (compact) and added members and sentences since the last call, for
+   * incremental saving. Then, with an archive, evicts the stories past the limits (their state was just handed over).
+   */
   takeChanges(): StoryChanges {
-    const stories = [...this.dirty].map((id) => toStoryState(this.live.get(id)!)).sort((a, b) => a.seq - b.seq);
+    const stories = [...this.dirty]
+      .map((id) => this.live.get(id)!)
+      .sort((a, b) => a.seq - b.seq)
+      .map((story) => ({ state: toCompactState(story), articleCount: story.members.length }));
     this.dirty.clear();
-    return { docCount: this.stats.docCount, df: this.stats.takeChanged(), stories };
+    const changes: StoryChanges = {
+      docCount: this.stats.docCount, df: this.stats.takeChanged(), newestDay: this.newestDay, nextSeq: this.nextSeq,
+      stories, members: this.newMembers, sentences: this.newSentences,
+    };
+    this.newMembers = [];
+    this.newSentences = [];
+    if (this.archive) this.evict();
+    return changes;
+  }
+
+  /** Evicts stories no new article can reach by date, then the least recently joined beyond the cap. */
+  private evict(): void {
+    const { maxLive, lateDays } = this.limits;
+    const oldestLive = this.newestDay === null ? null : this.newestDay - this.tuning.windowDays - lateDays;
+    const keep: LiveStory[] = [];
+    for (const story of this.live.values()) {
+      if (oldestLive !== null && story.lastDay !== null && story.lastDay < oldestLive) this.drop(story);
+      else keep.push(story);
+    }
+    if (keep.length <= maxLive) return;
+    keep.sort((a, b) => a.active - b.active);
+    for (const story of keep.slice(0, keep.length - maxLive)) this.drop(story);
+  }
+
+  private drop(story: LiveStory): void {
+    this.live.delete(story.id);
+    for (const key of story.routes) {
+      const set = this.routes.get(key);
+      set?.delete(story.id);
+      if (set?.size === 0) this.routes.delete(key);
+    }
+    for (const m of story.members) this.articleStory.delete(m.articleId);
+  }
+
+  private revive(s: StoryState): LiveStory {
+    const story = fromStoryState(s, this.tuning.recentMembers);
+    this.live.set(story.id, story);
+    for (const m of story.members) this.articleStory.set(m.articleId, story.id);
+    this.route(story);
+    this.clock = Math.max(this.clock, story.active);
+    return story;
+  }
+
+  /** The story of a duplicate's original, brought back from the archive when it was evicted. */
+  private storyOfOriginal(originalId: string): LiveStory | undefined {
+    const live = this.live.get(this.articleStory.get(originalId) ?? '');
+    if (live || !this.archive) return live;
+    const storyId = this.archive.storyOfArticle(originalId);
+    const saved = storyId ? this.archive.loadStory(storyId) : null;
+    return saved ? this.revive(saved) : undefined;
   }
 
   private bestStory(vector: TermVector, packed: PackedVector, features: DocFeatures): { story: LiveStory; similarity: number } | null {
@@ -191,22 +312,25 @@ export class StoryIndex {
     return union === 0 ? 0 : shared / union;
   }
 
-  private open(doc: AnnotatedSummary, duplicateOf: string | null, analysed: Analysed | null): LiveStory {
+  private open(article: Placed, duplicateOf: string | null, analysed: Analysed | null): LiveStory {
     const story: LiveStory = {
-      id: storyIdFor(doc.id), seq: this.nextSeq++, firstPublished: null, lastPublished: null,
+      id: storyIdFor(article.doc.id), seq: this.nextSeq++, firstPublished: null, lastPublished: null, active: 0,
       centroid: new Map(), firstDay: null, lastDay: null, recent: [], packed: null, analysed: 0, entities: new Map(), members: [], pool: [], routes: [],
     };
     this.live.set(story.id, story);
-    this.join(story, doc, duplicateOf, analysed, 1);
+    this.join(story, article, duplicateOf, analysed, 1);
     return story;
   }
 
-  private join(story: LiveStory, doc: AnnotatedSummary, duplicateOf: string | null, analysed: Analysed | null, similarity: number): void {
+  private join(story: LiveStory, article: Placed, duplicateOf: string | null, analysed: Analysed | null, similarity: number): void {
+    const { doc } = article;
+    story.active = ++this.clock;
     const member: StoryMember = {
       articleId: doc.id, title: doc.title, published: doc.published ?? null, duplicateOf,
       similarity: Math.round(similarity * 1000) / 1000,
       terms: analysed && story.analysed < this.tuning.maxVectorMembers ? sortedEntries(analysed.vector) : [],
     };
+    this.newMembers.push({ storyId: story.id, position: story.members.length, member });
     story.members.push(member);
     this.articleStory.set(doc.id, story.id);
     if (member.published) {
@@ -214,6 +338,7 @@ export class StoryIndex {
       if (!story.lastPublished || member.published > story.lastPublished) story.lastPublished = member.published;
       story.firstDay = dayNumber(story.firstPublished);
       story.lastDay = dayNumber(story.lastPublished);
+      this.newestDay = maxDay(this.newestDay, story.lastDay);
     }
     if (analysed) {
       story.analysed++;
@@ -231,12 +356,24 @@ export class StoryIndex {
         const e = story.entities.get(id);
         story.entities.set(id, { type, count: (e?.count ?? 0) + 1 });
       }
-      if (story.pool.length < this.tuning.maxPool) story.pool.push(...candidateSentences(doc, analysed.vector, this.stats));
+      if (story.pool.length < this.tuning.maxPool) this.addToPool(story, candidateSentences(doc.id, this.openings(article), analysed.vector, this.stats));
       this.route(story);
     } else if (!duplicateOf && story.pool.length === 0) {
-      story.pool.push(...leadSentences(doc));
+      this.addToPool(story, leadSentences(doc.id, this.openings(article)));
     }
     this.dirty.add(story.id);
+  }
+
+  private openings(article: Placed): OpeningSentence[] {
+    article.openings ??= openingSentences(article.doc);
+    return article.openings;
+  }
+
+  private addToPool(story: LiveStory, sentences: PooledSentence[]): void {
+    for (const sentence of sentences) {
+      this.newSentences.push({ storyId: story.id, position: story.pool.length, sentence });
+      story.pool.push(sentence);
+    }
   }
 
   private route(story: LiveStory): void {
@@ -258,9 +395,19 @@ const SALIENT_ONLY_KEY_WEIGHT = 0.05;
 let cachedPrior: DfPrior | null = null;
 
 /** The shipped ANT prior, read once (read-only data, the same for every index). */
-function antPrior(): DfPrior {
+export function antPrior(): DfPrior {
   cachedPrior ??= loadDfPrior();
   return cachedPrior;
+}
+
+/** An article being placed, with its opening sentences when a worker already extracted them. */
+interface Placed {
+  doc: AnnotatedSummary;
+  openings: OpeningSentence[] | null;
+}
+
+function maxDay(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }
 
 interface Analysed {

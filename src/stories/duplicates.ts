@@ -2,7 +2,8 @@
 // Input: annotated documents in arrival order. Output: for each, the original it copies (or null) and a score.
 import { createHash } from 'node:crypto';
 import { type AnnotatedSummary, fingerprintTerms, hasArabicFeatures, plainWords } from './terms.js';
-import { bandKeys, estimateJaccard, minhashSignature, shingleHashes } from './minhash.js';
+import { estimateJaccard, minhashSignature, shingleHashes } from './minhash.js';
+import { LshWindow } from './lsh-window.js';
 
 export interface Fingerprint {
   articleId: string;
@@ -51,24 +52,49 @@ export function estimateContainment(jaccard: number, sizeA: number, sizeB: numbe
   return Math.min(1, intersection / smaller);
 }
 
+/** Articles whose signatures are kept for near-duplicate search: copies are published close in time (see README.md). */
+export const DUPLICATE_WINDOW = 20_000;
+
+export interface DuplicateIndexOptions {
+  /** How many of the latest articles near-duplicates are searched among; exact copies are found among all. */
+  window?: number;
+}
+
+/** What the index remembers of an article in its window (its signature lives in the LshWindow). */
+interface WindowRecord {
+  articleId: string;
+  group: string;
+  shingleCount: number;
+  /** The first original: its own id, or the article it copies. */
+  root: string;
+}
+
 export class DuplicateIndex {
-  private readonly records: FingerprintRecord[] = [];
+  private readonly lsh: LshWindow;
+  /** Per window slot (ordinal % limit). */
+  private readonly recent: WindowRecord[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly exact = new Map<string, number>();
-  private readonly bands = new Map<number, number[]>();
+  /** Exact hash → the earliest article with that text and its root: kept for every article (two short strings each). */
+  private readonly exact = new Map<string, { first: string; root: string }>();
   private memo: { doc: AnnotatedSummary; fingerprint: Fingerprint } | null = null;
 
+  constructor(options: DuplicateIndexOptions = {}) {
+    this.lsh = new LshWindow(options.window ?? DUPLICATE_WINDOW);
+  }
+
   /** Rebuilds an index from stored records, which must come in arrival order. */
-  static fromRecords(records: Iterable<FingerprintRecord>): DuplicateIndex {
-    const index = new DuplicateIndex();
+  static fromRecords(records: Iterable<FingerprintRecord>, options: DuplicateIndexOptions = {}): DuplicateIndex {
+    const index = new DuplicateIndex(options);
     for (const record of records) index.insert(record);
     return index;
   }
 
+  /** Articles added so far (all of them, not only the window). */
   get size(): number {
-    return this.records.length;
+    return this.lsh.size;
   }
 
+  /** Whether the article is among the latest `window` added (older ones are the store's to answer). */
   has(articleId: string): boolean {
     return this.byId.has(articleId);
   }
@@ -81,55 +107,49 @@ export class DuplicateIndex {
 
   /** The original that `doc` copies: the earliest article of the same group with the same text, else the best near-duplicate. */
   findDuplicate(doc: AnnotatedSummary): DuplicateMatch | null {
-    const fp = this.fingerprint(doc);
+    return this.findDuplicateOf(this.fingerprint(doc));
+  }
+
+  /** findDuplicate for a fingerprint computed elsewhere (a worker thread). */
+  findDuplicateOf(fp: Fingerprint): DuplicateMatch | null {
     if (fp.exactHash === '') return null;
     const exact = this.exact.get(fp.exactHash);
-    if (exact !== undefined && this.records[exact].articleId !== fp.articleId) {
-      return { of: this.rootOf(exact), score: 1 };
-    }
+    if (exact !== undefined && exact.first !== fp.articleId) return { of: exact.root, score: 1 };
     let best: { ordinal: number; containment: number; jaccard: number } | null = null;
-    for (const ordinal of this.candidates(fp)) {
-      const other = this.records[ordinal];
+    for (const ordinal of this.lsh.candidates(fp.signature)) {
+      const other = this.recent[ordinal % this.lsh.limit];
       if (other.group !== fp.group || other.articleId === fp.articleId) continue;
-      const jaccard = estimateJaccard(fp.signature, other.signature);
+      const jaccard = estimateJaccard(fp.signature, this.lsh.signature(ordinal));
       const containment = estimateContainment(jaccard, fp.shingleCount, other.shingleCount);
       if (containment < DUPLICATE_THRESHOLDS.containment || jaccard < DUPLICATE_THRESHOLDS.jaccard) continue;
       const better = !best || containment > best.containment || (containment === best.containment && (jaccard > best.jaccard || (jaccard === best.jaccard && ordinal < best.ordinal)));
       if (better) best = { ordinal, containment, jaccard };
     }
-    return best ? { of: this.rootOf(best.ordinal), score: round3(best.containment) } : null;
+    return best ? { of: this.recent[best.ordinal % this.lsh.limit].root, score: round3(best.containment) } : null;
   }
 
   /** Adds `doc`; `duplicateOf` defaults to what findDuplicate says. Returns the record for the store. */
   add(doc: AnnotatedSummary, duplicateOf: string | null = this.findDuplicate(doc)?.of ?? null): FingerprintRecord {
-    const record: FingerprintRecord = { ...this.fingerprint(doc), duplicateOf };
+    return this.addFingerprint(this.fingerprint(doc), duplicateOf);
+  }
+
+  /** add for a fingerprint computed elsewhere. */
+  addFingerprint(fp: Fingerprint, duplicateOf: string | null): FingerprintRecord {
+    const record: FingerprintRecord = { ...fp, duplicateOf };
     this.insert(record);
     return record;
   }
 
   private insert(record: FingerprintRecord): void {
     if (this.byId.has(record.articleId)) return;
-    const ordinal = this.records.length;
-    this.records.push(record);
+    const root = record.duplicateOf ?? record.articleId;
+    if (record.exactHash !== '' && !this.exact.has(record.exactHash)) this.exact.set(record.exactHash, { first: record.articleId, root });
+    const slot = this.lsh.size % this.lsh.limit;
+    const leaving = this.lsh.size >= this.lsh.limit ? this.recent[slot] : undefined;
+    if (leaving) this.byId.delete(leaving.articleId);
+    const ordinal = this.lsh.insert(record.signature);
+    this.recent[slot] = { articleId: record.articleId, group: record.group, shingleCount: record.shingleCount, root };
     this.byId.set(record.articleId, ordinal);
-    if (record.exactHash !== '' && !this.exact.has(record.exactHash)) this.exact.set(record.exactHash, ordinal);
-    for (const key of bandKeys(record.signature)) {
-      const bucket = this.bands.get(key);
-      if (bucket) bucket.push(ordinal);
-      else this.bands.set(key, [ordinal]);
-    }
-  }
-
-  private candidates(fp: Fingerprint): Set<number> {
-    const out = new Set<number>();
-    for (const key of bandKeys(fp.signature)) for (const ordinal of this.bands.get(key) ?? []) out.add(ordinal);
-    return out;
-  }
-
-  /** Copies of copies point at the first original. */
-  private rootOf(ordinal: number): string {
-    const record = this.records[ordinal];
-    return record.duplicateOf ?? record.articleId;
   }
 }
 

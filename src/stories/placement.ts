@@ -1,8 +1,9 @@
 // The duplicates-and-stories stage for one article: find its original, then its story.
-// Input: an annotated Document plus the live DuplicateIndex and StoryIndex. Output: a Placement to store.
+// Input: an annotated Document (or its prepared features) plus the live DuplicateIndex and StoryIndex. Output: a Placement to store.
 import type { AnnotatedSummary } from './terms.js';
 import type { DuplicateIndex, FingerprintRecord } from './duplicates.js';
 import type { StoryIndex } from './cluster.js';
+import type { PreparedPlacement } from './prepare.js';
 
 export interface Placement {
   duplicateOf: string | null;
@@ -13,10 +14,14 @@ export interface Placement {
   fingerprint: FingerprintRecord;
 }
 
-/** Arrival order matters: call once per article, in the order articles are stored. */
-export function placeArticle(doc: AnnotatedSummary, duplicates: DuplicateIndex, stories: StoryIndex): Placement {
-  const match = duplicates.findDuplicate(doc);
-  const fingerprint = duplicates.add(doc, match?.of ?? null);
-  const { storyId, created } = stories.assign(doc, match?.of ?? null);
+/**
+ * Arrival order matters: call once per article, in the order articles are stored. `prepared` (preparePlacement, often
+ * computed on a worker thread) spares this thread the token work; without it `doc` must carry its tokens.
+ */
+export function placeArticle(doc: AnnotatedSummary, duplicates: DuplicateIndex, stories: StoryIndex, prepared?: PreparedPlacement): Placement {
+  const fp = prepared?.fingerprint ?? duplicates.fingerprint(doc);
+  const match = duplicates.findDuplicateOf(fp);
+  const fingerprint = duplicates.addFingerprint(fp, match?.of ?? null);
+  const { storyId, created } = stories.assign(doc, match?.of ?? null, prepared);
   return { duplicateOf: match?.of ?? null, duplicateScore: match?.score ?? null, storyId, createdStory: created, fingerprint };
 }

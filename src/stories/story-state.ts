@@ -21,6 +21,8 @@ export interface LiveStory {
   id: string;
   /** Creation order: breaks similarity ties (earliest story wins) and orders listings. */
   seq: number;
+  /** Join counter when the story last received an article: the least recently joined are evicted first. */
+  active: number;
   firstPublished: string | null;
   lastPublished: string | null;
   /** Sum of member vectors, truncated to the heaviest terms. */
@@ -46,6 +48,8 @@ export interface LiveStory {
 export interface StoryState {
   id: string;
   seq: number;
+  /** Absent in states saved before eviction: then 0. */
+  active?: number;
   firstPublished: string | null;
   lastPublished: string | null;
   centroid: [string, number][];
@@ -73,6 +77,7 @@ export function toStoryState(s: LiveStory): StoryState {
   return {
     id: s.id,
     seq: s.seq,
+    active: s.active,
     firstPublished: s.firstPublished,
     lastPublished: s.lastPublished,
     centroid: [...s.centroid],
@@ -84,12 +89,22 @@ export function toStoryState(s: LiveStory): StoryState {
   };
 }
 
+/** The state without members and pool, which the store appends as they come (see StoryChanges). */
+export function toCompactState(s: LiveStory): StoryState {
+  return {
+    id: s.id, seq: s.seq, active: s.active, firstPublished: s.firstPublished, lastPublished: s.lastPublished,
+    centroid: [...s.centroid], recent: s.recent.map((v) => [...v]), analysed: s.analysed,
+    entities: [...s.entities].map(([id, e]) => [id, e.type, e.count]), members: [], pool: [],
+  };
+}
+
 export function fromStoryState(s: StoryState, recentMembers: number): LiveStory {
   const centroid = new Map(s.centroid);
   const recent = s.recent ?? s.members.filter((m) => m.terms.length > 0).slice(-recentMembers).map((m) => m.terms);
   return {
     id: s.id,
     seq: s.seq,
+    active: s.active ?? 0,
     firstPublished: s.firstPublished,
     lastPublished: s.lastPublished,
     centroid,

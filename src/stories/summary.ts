@@ -1,7 +1,6 @@
 // Story titles and short extractive summaries: central sentences chosen by MMR, leads favoured.
 // Input: a story's pooled sentences and centroid. Output: a title and a ≤ ~400-character summary as published.
-import type { AnnotatedSummary } from './terms.js';
-import { sentenceTerms } from './features.js';
+import type { OpeningSentence } from './prepare.js';
 import { type TermStats, type TermVector, cosine, countTerms, tfidfVector } from './vectors.js';
 
 export interface PooledSentence {
@@ -13,10 +12,9 @@ export interface PooledSentence {
   terms: string[];
 }
 
-/** Only the opening sentences of an article are candidates; news leads carry the story. */
-const LEAD_SENTENCES = 6;
 const SENTENCES_PER_ARTICLE = 3;
-const MIN_SENTENCE_CHARS = 30;
+/** Shorter opening sentences (datelines, bylines) never enter a summary. */
+export const MIN_SENTENCE_CHARS = 30;
 const SENTENCE_TERMS = 40;
 const MMR_LAMBDA = 0.7;
 export const SUMMARY_MAX_CHARS = 400;
@@ -26,16 +24,14 @@ function leadBonus(position: number): number {
   return position === 0 ? 0.15 : position === 1 ? 0.05 : 0;
 }
 
-/** The article's best few lead sentences (by closeness to the article's own vector) for the story's pool. */
-export function candidateSentences(doc: AnnotatedSummary, docVector: TermVector, stats: TermStats): PooledSentence[] {
+/** The article's best few opening sentences (by closeness to the article's own vector) for the story's pool. */
+export function candidateSentences(articleId: string, openings: OpeningSentence[], docVector: TermVector, stats: TermStats): PooledSentence[] {
   const scored: { s: PooledSentence; score: number }[] = [];
-  (doc.sentences ?? []).slice(0, LEAD_SENTENCES).forEach((span, position) => {
-    const text = doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-    if (text.length < MIN_SENTENCE_CHARS) return;
-    const terms = sentenceTerms(doc, span);
+  for (const { position, text, terms } of openings) {
+    if (text.length < MIN_SENTENCE_CHARS) continue;
     const score = cosine(tfidfVector(countTerms(terms), stats, SENTENCE_TERMS), docVector) + leadBonus(position);
-    scored.push({ s: { articleId: doc.id, position, text, terms }, score });
-  });
+    scored.push({ s: { articleId, position, text, terms }, score });
+  }
   return scored
     .sort((a, b) => b.score - a.score || a.s.position - b.s.position)
     .slice(0, SENTENCES_PER_ARTICLE)
@@ -43,10 +39,8 @@ export function candidateSentences(doc: AnnotatedSummary, docVector: TermVector,
 }
 
 /** Opening sentences without terms: the summary of an article that has no Arabic features (ranked by position only). */
-export function leadSentences(doc: AnnotatedSummary): PooledSentence[] {
-  return (doc.sentences ?? []).slice(0, SENTENCES_PER_ARTICLE).map((span, position) => ({
-    articleId: doc.id, position, text: doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim(), terms: [],
-  }));
+export function leadSentences(articleId: string, openings: OpeningSentence[]): PooledSentence[] {
+  return openings.slice(0, SENTENCES_PER_ARTICLE).map(({ position, text }) => ({ articleId, position, text, terms: [] }));
 }
 
 /** Maximal marginal relevance: central to the centroid, not repeating a sentence already chosen. */

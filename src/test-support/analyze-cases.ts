@@ -1,5 +1,6 @@
 // Golden cases for `marsad analyze --json`: each test/cases/analyze-<name>/ holds input.{txt,html,jsonl},
-// an optional args.json (extra CLI arguments) and expected.json. Input: a case folder. Output: the command's whole document.
+// an optional args.json (extra CLI arguments), expected.json (the reviewed correct output) and, while the code is
+// known to be wrong there, todo.md naming the bug. Input: a case folder. Output: the command's whole document.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AnalysisOutput } from '../output/analysis.js';
@@ -14,6 +15,13 @@ export function listAnalyzeCases(): string[] {
     .filter((name) => name.startsWith('analyze-'))
     .sort()
     .map((name) => join(analyzeCasesDir, name));
+}
+
+/** The first line of the case's todo.md: the known bug that keeps the code from the expected output, or null. */
+export function analyzeCaseTodo(dir: string): string | null {
+  const path = join(dir, 'todo.md');
+  if (!existsSync(path)) return null;
+  return readFileSync(path, 'utf8').split('\n')[0].replace(/^#\s*/, '').trim() || 'known bug (see todo.md)';
 }
 
 /** The case's input files, repo-relative so that `input` values in the output do not depend on the clone's place. */

@@ -11,7 +11,7 @@ let validator: ValidateFunction | null = null;
 function schemaValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(join(repoRoot, 'docs', 'output.schema.json'), 'utf8')) as object;
-    validator = new Ajv2020({ allErrors: true, strict: true, strictTypes: false }).compile(schema);
+    validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
   }
   return validator;
 }

@@ -3,7 +3,11 @@
 import Database from 'better-sqlite3';
 import type { Document, EntityType, Message, QuantityQualifier } from '../../document.js';
 import { DuplicateIndex, type FingerprintRecord } from '../../stories/duplicates.js';
-import { StoryIndex, type Story, type StoryState } from '../../stories/cluster.js';
+import { LIVE_STORY_LIMITS, STORY_TUNING, StoryIndex, antPrior, type Story, type StoryArchive, type StoryMember, type StoryState } from '../../stories/cluster.js';
+import { fromStoryState, storyView } from '../../stories/story-state.js';
+import type { PooledSentence } from '../../stories/summary.js';
+import { TermStats } from '../../stories/vectors.js';
+import { dayNumber } from '../../stories/features.js';
 import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store } from '../store.js';
 import { migrate } from './migrate.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -29,7 +33,7 @@ function toArticleRow(r: ArticleDbRow): ArticleRow {
   };
 }
 
-class SqliteStore implements Store {
+class SqliteStore implements Store, StoryArchive {
   constructor(private readonly db: Database.Database, private readonly q: Statements) {}
 
   close(): void {
@@ -65,7 +69,8 @@ class SqliteStore implements Store {
       for (const t of doc.times) this.q.insertTime.run(doc.id, t.start, t.end, t.text, t.value);
       for (const x of doc.quantities) this.q.insertQuantity.run(doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
       if (a.fingerprint) this.putFingerprint(a.fingerprint);
-      if (a.storyId) this.q.insertStoryArticle.run(a.storyId, doc.id, a.storyId);
+      if (a.storyId && a.storyPosition !== undefined) this.q.insertStoryArticleAt.run(a.storyId, doc.id, a.storyPosition);
+      else if (a.storyId) this.q.insertStoryArticle.run(a.storyId, doc.id, a.storyId);
     });
   }
 
@@ -120,25 +125,86 @@ class SqliteStore implements Store {
     );
   }
 
+  /** The index with the stories a run keeps in memory: the same set an uninterrupted run holds (see LiveStoryLimits). */
   loadStoryIndex(): StoryIndex {
-    const docCount = (this.q.getCounter.get('doc_count') as { value: number } | undefined)?.value ?? 0;
+    const docCount = this.counter('doc_count') ?? 0;
+    const newestDay = this.counter('newest_day');
     const df = (this.q.allTerms.raw().all() as [string, number][]);
-    const stories = (this.q.allStoryStates.pluck().all() as string[]).map((s) => JSON.parse(s) as StoryState);
-    return new StoryIndex({ docCount, df, stories });
+    const { maxLive, lateDays } = LIVE_STORY_LIMITS;
+    const oldestLive = newestDay === null ? -Infinity : newestDay - STORY_TUNING.windowDays - lateDays;
+    const stories = (this.q.liveStoryStates.pluck().all(oldestLive, maxLive) as string[]).map((s) => this.withMembers(JSON.parse(s) as StoryState));
+    const maxSeq = (this.q.maxStorySeq.get() as { n: number | null }).n;
+    return new StoryIndex({ docCount, df, stories, newestDay, nextSeq: maxSeq === null ? 0 : maxSeq + 1 }, { archive: this });
   }
 
+  storyOfArticle(articleId: string): string | null {
+    return (this.q.storyOfArticle.pluck().get(articleId) as string | undefined) ?? null;
+  }
+
+  loadStory(storyId: string): StoryState | null {
+    const state = this.q.getStoryState.pluck().get(storyId) as string | undefined;
+    return state === undefined ? null : this.withMembers(JSON.parse(state) as StoryState);
+  }
+
+  private withMembers(state: StoryState): StoryState {
+    const members = (this.q.storyMembers.pluck().all(state.id) as string[]).map((m) => JSON.parse(m) as StoryMember);
+    const pool = (this.q.storySentences.pluck().all(state.id) as string[]).map((p) => JSON.parse(p) as PooledSentence);
+    return { ...state, members, pool };
+  }
+
+  private counter(name: string): number | null {
+    return (this.q.getCounter.get(name) as { value: number } | undefined)?.value ?? null;
+  }
+
+  /**
+   * Appends new members and pool sentences, rewrites the compact state of changed stories and marks their title and
+   * summary stale (recomputed by refreshStoryViews or on read): the cost per batch no longer grows with story size.
+   */
   saveStoryIndex(index: StoryIndex): void {
     this.transaction(() => {
       const changes = index.takeChanges();
       this.q.setCounter.run('doc_count', changes.docCount);
+      if (changes.newestDay !== null) this.q.setCounter.run('newest_day', changes.newestDay);
       for (const [term, df] of changes.df) this.q.upsertTerm.run(term, df);
       const now = new Date().toISOString();
-      for (const state of changes.stories) {
-        this.q.upsertStoryState.run(state.id, JSON.stringify(state));
-        const view = index.story(state.id)!;
-        this.q.upsertStory.run(view.id, state.seq, view.title, view.summary, view.centralArticleId, view.articleCount, view.firstPublished, view.lastPublished, now);
+      for (const { storyId, position, member } of changes.members) {
+        this.q.insertStoryMember.run(storyId, position, JSON.stringify(member));
+        this.q.insertStoryArticleAt.run(storyId, member.articleId, position);
+      }
+      for (const { storyId, position, sentence } of changes.sentences) this.q.insertStorySentence.run(storyId, position, JSON.stringify(sentence));
+      for (const { state, articleCount } of changes.stories) {
+        this.q.upsertStoryState.run(state.id, JSON.stringify(state), state.seq, dayNumber(state.lastPublished), state.active ?? 0);
+        const firstMember = changes.members.find((m) => m.storyId === state.id && m.position === 0)?.member.articleId ?? '';
+        this.q.markStory.run(state.id, state.seq, firstMember, articleCount, state.firstPublished, state.lastPublished, now);
       }
     });
+  }
+
+  /** Computes the title and summary of every story marked stale, with `index`'s statistics or the stored ones. */
+  refreshStoryViews(index?: StoryIndex): number {
+    const ids = this.q.staleStoryIds.pluck().all() as string[];
+    if (ids.length === 0) return 0;
+    this.transaction(() => {
+      for (const id of ids) {
+        const view = index ? index.story(id) : this.storyFromStore(id);
+        if (view) this.q.setStoryView.run(view.title, view.summary, view.centralArticleId, id);
+      }
+    });
+    return ids.length;
+  }
+
+  /** A story's view from the store alone: IDF from the stored frequencies of the terms its summary needs. */
+  private storyFromStore(id: string): Story | null {
+    const state = this.loadStory(id);
+    if (!state) return null;
+    const terms = new Set(state.pool.flatMap((p) => p.terms));
+    const df: [string, number][] = [];
+    for (const term of terms) {
+      const n = this.q.getTerm.pluck().get(term) as number | undefined;
+      if (n !== undefined) df.push([term, n]);
+    }
+    const stats = TermStats.fromState(this.counter('doc_count') ?? 0, df, antPrior());
+    return storyView(fromStoryState(state, STORY_TUNING.recentMembers), stats);
   }
 
   listArticles(options: ListArticlesOptions = {}): ArticleRow[] {
@@ -154,6 +220,7 @@ class SqliteStore implements Store {
   }
 
   listStories(): Story[] {
+    this.refreshStoryViews();
     const rows = this.q.listStories.all() as { id: string; title: string; summary: string; central_article_id: string; article_count: number; first_published: string | null; last_published: string | null }[];
     return rows.map((r) => ({
       id: r.id, title: r.title, summary: r.summary, centralArticleId: r.central_article_id, articleCount: r.article_count,

@@ -1,0 +1,42 @@
+// The per-article part of duplicates and stories that needs no global state: fingerprint, term counts, lead sentences.
+// Input: an annotated document (with tokens). Output: PreparedPlacement, small and cloneable, so a worker thread can compute it.
+import { type Fingerprint, fingerprintOf } from './duplicates.js';
+import { type DocFeatures, docFeatures, sentenceTerms } from './features.js';
+import { hasArabicFeatures, type AnnotatedSummary } from './terms.js';
+import { MIN_SENTENCE_CHARS } from './summary.js';
+
+/** One of the article's opening sentences, as published (line breaks folded), with its content terms. */
+export interface OpeningSentence {
+  /** Index of the sentence in its article (0 = lead). */
+  position: number;
+  text: string;
+  /** Content terms; empty for articles without Arabic features. */
+  terms: string[];
+}
+
+/** Everything placeArticle needs from the document's tokens, so the tokens need not travel to the placing thread. */
+export interface PreparedPlacement {
+  fingerprint: Fingerprint;
+  features: DocFeatures;
+  openings: OpeningSentence[];
+}
+
+/** Only the opening sentences of an article feed the story summaries; news leads carry the story. */
+export const OPENING_SENTENCES = 6;
+
+export function foldSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function preparePlacement(doc: AnnotatedSummary): PreparedPlacement {
+  return { fingerprint: fingerprintOf(doc), features: docFeatures(doc), openings: openingSentences(doc) };
+}
+
+/** The first sentences, with content terms for those long enough to enter a summary. */
+export function openingSentences(doc: AnnotatedSummary): OpeningSentence[] {
+  const arabic = hasArabicFeatures(doc);
+  return (doc.sentences ?? []).slice(0, OPENING_SENTENCES).map((span, position) => {
+    const text = foldSpaces(doc.text.slice(span.start, span.end));
+    return { position, text, terms: arabic && text.length >= MIN_SENTENCE_CHARS ? sentenceTerms(doc, span) : [] };
+  });
+}
