@@ -95,6 +95,7 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
   { text: 'قال المتحدث باسم الجيش إن الوضع هادئ، ووصف ما جرى بأنه خطير.', expected: [] },
   { text: 'أكدت وزارة الزراعة جاهزيتها، وبدأ تنظيم التوزيع في إدارة المعبر.', expected: [
     ['وزارة الزراعة', 'organization', 'new:organization:وزاره-الزراعه']] },
+  { text: 'توقفت محطة مياه علوك عن العمل.', expected: [['محطة مياه علوك', 'facility', 'new:facility:محطه-مياه-علوك']] },
   { text: 'توفي طفل في مخيم عشوائي، واتفق الطرفان على لجنة مشتركة تعقد اجتماعها غداً.', expected: [] },
   { text: 'دعا الشيوخ إلى حماية السلم الأهلي، ثم فاز الأهلي على الزمالك.', expected: [
     ['الأهلي', 'organization', 'org:al-ahly'], ['الزمالك', 'organization', 'org:zamalek']] },

@@ -6,7 +6,7 @@ import { transliterate } from '../arabic/transliterate.js';
 import type { Document, EntityMention, EntityType, Token } from '../document.js';
 import type { KnowledgeBase } from '../kb/kb.js';
 import {
-  describesHead, headAt, headComplementAt, hasRareWord, inCueSet, isCommonWord, isFunctionWord, isNisba, isRankTitle, isOfficeTitle,
+  cueOf, describesHead, headAt, headComplementAt, hasRareWord, isCommonWord, isFunctionWord, isNisba, isRankTitle,
   loadCues, personNameAt, type Cues, type NameRange,
 } from './entity-cues.js';
 import { isQuote, isWord, matchKbAt, type KbMatch, type MatchOptions } from './kb-match.js';
@@ -118,9 +118,8 @@ function scanKbAndHeads(scan: Scan): void {
  */
 function matchDroppedHead(scan: Scan, i: number): number | null {
   const { tokens, cues } = scan;
-  const type: EntityType | null = inCueSet(tokens[i], cues.droppedOrganizationHeads) ? 'organization'
-    : inCueSet(tokens[i], cues.droppedLocationHeads) ? 'location' : null;
-  if (type === null) return null;
+  const type = cueOf(tokens[i], cues.droppedHeads);
+  if (type === undefined) return null;
   const nameAt = isQuote(tokens[i + 1]) ? i + 2 : i + 1;
   const rest = matchKbAt(tokens, nameAt, scan.kb, { ...scan.options, headed: type === 'location', titles: false });
   if (!rest || scan.kb.getEntity(rest.entry.entityId)?.type !== type) return null;
@@ -189,7 +188,7 @@ function matchHeadedName(scan: Scan, i: number): number | null {
   if (!range) return null;
   const quoted = isQuote(tokens[range.firstToken]);
   if (!quoted && cues.verbalNounHeads.has(head)) return null;
-  if (!quoted && describesHead(tokens, range, cues, false) && !startsKnownLocation(scan, nameAt)) return null;
+  if (!quoted && describesHead(tokens, range, cues, type === 'facility') && !startsKnownLocation(scan, nameAt)) return null;
   const risky = type === 'facility' || cues.riskyOrganizationHeads.has(head);
   if (!quoted && risky && !hasRareWord(tokens, range, cues) && !startsKnownLocation(scan, nameAt)) return null;
   const name = `${head} ${contextName(tokens, range)}`;
@@ -218,19 +217,16 @@ function scanPersonCues(scan: Scan): void {
 
 function personAfterTitle(scan: Scan, i: number): NameRange | null {
   const { tokens, cues } = scan;
-  const t = tokens[i];
-  const rank = isRankTitle(t, cues) || inCueSet(t, cues.relationTitles);
-  const occupation = !rank && inCueSet(t, cues.occupationTitles);
-  if (rank || occupation) {
-    // Relation adjectives may sit between title and name: "الخبير الاقتصادي رامي الحلبي".
-    let k = i + 1;
-    while (k < i + 3 && isWord(tokens[k]) && !scan.covered[k] && isNisba(tokens[k], cues)) k++;
-    const range = uncoveredName(scan, k, 1);
-    if (range && (rank || looksLikeFullName(scan, range))) return range;
-    // "الباحث في شؤون الجماعات المسلحة خالد درويش": a first name further on still names the person.
-    return nameInOfficeWindow(scan, i + 1, true);
-  }
-  return isOfficeTitle(t, cues) ? nameInOfficeWindow(scan, i + 1, false) : null;
+  const cue = cueOf(tokens[i], cues.personCues);
+  if (cue === 'office') return nameInOfficeWindow(scan, i + 1, false);
+  if (cue === undefined || cue === 'kunya') return null;
+  // Relation adjectives may sit between title and name: "الخبير الاقتصادي رامي الحلبي".
+  let k = i + 1;
+  while (k < i + 3 && isWord(tokens[k]) && !scan.covered[k] && isNisba(tokens[k], cues)) k++;
+  const range = uncoveredName(scan, k, 1);
+  if (range && (cue !== 'occupation' || looksLikeFullName(scan, range))) return range;
+  // "الباحث في شؤون الجماعات المسلحة خالد درويش": a first name further on still names the person.
+  return nameInOfficeWindow(scan, i + 1, true);
 }
 
 /** After an occupation ("المواطن …") a name needs a known first name or two words, not a verb. */
@@ -242,7 +238,7 @@ function looksLikeFullName(scan: Scan, range: NameRange): boolean {
 function kunyaAt(scan: Scan, i: number): NameRange | null {
   const { tokens, cues } = scan;
   const next = tokens[i + 1];
-  if (!inCueSet(tokens[i], cues.kunyaWords) || !isWord(next) || next.prefix !== '' || !cues.firstNames.has(next.norm)) return null;
+  if (cueOf(tokens[i], cues.personCues) !== 'kunya' || !isWord(next) || next.prefix !== '' || !cues.firstNames.has(next.norm)) return null;
   if (scan.covered[i + 1]) return null;
   return { firstToken: i, endToken: i + 2 };
 }
@@ -308,7 +304,9 @@ function propagateSurnames(scan: Scan): void {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!isWord(t) || isFunctionWord(t, cues) || !replaceable(scan, k)) continue;
-    const pair = isWord(tokens[k + 1]) && replaceable(scan, k + 1) ? ` ${tokens[k + 1].norm}` : null;
+    // Two-word surnames always start with a joiner ("عبد العاطي").
+    const joiner = cues.nameJoiners.has(t.norm) || cues.nameJoiners.has(t.stem);
+    const pair = joiner && isWord(tokens[k + 1]) && replaceable(scan, k + 1) ? ` ${tokens[k + 1].norm}` : null;
     const found = (pair !== null ? surnameAt(bySurname, t, pair) : null) ?? surnameAt(bySurname, t, '');
     if (!found || (found.words === 1 && !surnameAloneAt(scan, k))) continue;
     const endToken = found.words === 2 ? k + 2 : k + 1;

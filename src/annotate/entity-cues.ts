@@ -26,12 +26,15 @@ interface CueTable {
   verbalNounHeads: string[];
 }
 
+/** What a word before a name says about it; see `personAfterTitle` in entities.ts. */
+export type PersonCue = 'rank' | 'relation' | 'occupation' | 'office' | 'kunya';
+
 export interface Cues {
+  /** Every person cue word in one lookup (the entity scan asks for each token); rank wins over office ("المبعوث"). */
+  personCues: Map<string, PersonCue>;
+  /** Every droppable head with the type of the name it introduces. */
+  droppedHeads: Map<string, 'organization' | 'location'>;
   rankTitles: Set<string>;
-  /** "زميله", "نظيره": a relation noun with a pronoun, then a name. */
-  relationTitles: Set<string>;
-  /** "المدرس", "الخبير": an occupation; the name after it must look like one (first name or two words). */
-  occupationTitles: Set<string>;
   officeTitles: Set<string>;
   organizationHeads: Set<string>;
   riskyOrganizationHeads: Set<string>;
@@ -40,12 +43,8 @@ export interface Cues {
   nameJoiners: Set<string>;
   functionWords: Set<string>;
   nisbaExceptions: Set<string>;
-  /** Generic heads left outside the span when the rest is a known name ("تنظيم داعش" → "داعش"). */
-  droppedOrganizationHeads: Set<string>;
-  droppedLocationHeads: Set<string>;
   /** Second halves of compound first names ("نور الدين", "فضل الله"). */
   nameParticles: Set<string>;
-  kunyaWords: Set<string>;
   /** "باسم" in "المتحدث باسم": links a title to its complement (and is the first name Basim elsewhere). */
   titleLinks: Set<string>;
   /** Heads that are also verbal nouns ("تنظيم الانتخابات" = organising): only a quoted name follows them. */
@@ -56,13 +55,31 @@ export interface Cues {
 
 const normalizedSet = (words: string[]) => new Set(words.map(normalizeForMatch));
 
+/** One map from several word lists; a word keeps the value of the first list that holds it. */
+function firstListWins<V>(lists: [string[], V][]): Map<string, V> {
+  const map = new Map<string, V>();
+  for (const [words, value] of lists) {
+    for (const word of words) {
+      const form = normalizeForMatch(word);
+      if (!map.has(form)) map.set(form, value);
+    }
+  }
+  return map;
+}
+
 export function loadCues(kb: KnowledgeBase): Cues {
   const raw = JSON.parse(readFileSync(new URL('./data/entity-cues.json', import.meta.url), 'utf8')) as CueTable;
   const firstNames = readFileSync(new URL('./data/first-names.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
   return {
+    personCues: firstListWins<PersonCue>([
+      [raw.rankTitles, 'rank'], [raw.relationTitles, 'relation'], [raw.occupationTitles, 'occupation'],
+      [raw.officeTitles, 'office'], [raw.kunyaWords, 'kunya'],
+    ]),
+    droppedHeads: firstListWins<'organization' | 'location'>([
+      [raw.droppedOrganizationHeads, 'organization'], [raw.droppedLocationHeads, 'location'], [raw.locationHeads, 'location'],
+    ]),
     rankTitles: normalizedSet(raw.rankTitles),
-    relationTitles: normalizedSet(raw.relationTitles),
-    occupationTitles: normalizedSet(raw.occupationTitles),
+
     officeTitles: normalizedSet(raw.officeTitles),
     organizationHeads: normalizedSet(raw.organizationHeads),
     riskyOrganizationHeads: normalizedSet(raw.riskyOrganizationHeads),
@@ -71,10 +88,7 @@ export function loadCues(kb: KnowledgeBase): Cues {
     nameJoiners: normalizedSet(raw.nameJoiners),
     functionWords: normalizedSet(raw.functionWords),
     nisbaExceptions: normalizedSet(raw.nisbaExceptions),
-    droppedOrganizationHeads: normalizedSet(raw.droppedOrganizationHeads),
-    droppedLocationHeads: normalizedSet([...raw.droppedLocationHeads, ...raw.locationHeads]),
     nameParticles: normalizedSet(raw.nameParticles),
-    kunyaWords: normalizedSet(raw.kunyaWords),
     titleLinks: normalizedSet(raw.titleLinks),
     verbalNounHeads: normalizedSet(raw.verbalNounHeads),
     firstNames: normalizedSet(firstNames),
@@ -190,17 +204,17 @@ export function headComplementAt(tokens: Token[], k: number, cues: Cues, maxToke
 
 /**
  * An indefinite adjective or common word after a head describes it ("مخيم عشوائي", "لجنة مشتركة تعقد …"):
- * such a word only opens a name in a construct with a definite word ("تل الصخر", "عين الأسد"), or for a
- * `placeName` with any rare word ("خان أرنبة").
+ * such a word only opens a name in a construct with a definite word ("تل الصخر", "عين الأسد"), or, where
+ * `rareSecondWord` allows (places, facilities), with any rare word ("خان أرنبة", "محطة مياه علوك").
  */
-export function describesHead(tokens: Token[], range: NameRange, cues: Cues, placeName: boolean): boolean {
+export function describesHead(tokens: Token[], range: NameRange, cues: Cues, rareSecondWord: boolean): boolean {
   const { firstToken: k, endToken: end } = range;
   const first = tokens[k];
   if (first.stem.startsWith('ال')) return false;
   const adjectiveLike = isCommonWord(first, cues) || (first.norm.length > 3 && /(ي|يه)$/.test(first.norm));
   if (!adjectiveLike) return false;
   const second = end > k + 1 ? tokens[k + 1] : undefined;
-  return !(second && (second.stem.startsWith('ال') || (placeName && !isCommonWord(second, cues))));
+  return !(second && (second.stem.startsWith('ال') || (rareSecondWord && !isCommonWord(second, cues))));
 }
 
 /** Whether some word of the range is not a frequent word (so the phrase is a name, not a description). */
@@ -212,14 +226,15 @@ export function hasRareWord(tokens: Token[], range: NameRange, cues: Cues): bool
 }
 
 export function isRankTitle(t: Token | undefined, cues: Cues): boolean {
-  return inCueSet(t, cues.rankTitles);
+  return isWord(t) && (cues.rankTitles.has(t.norm) || cues.rankTitles.has(t.stem));
 }
 
-/** Whether the token (whole, or without its proclitics) is in a cue word set. */
-export function inCueSet(t: Token | undefined, words: Set<string>): t is Token {
-  return isWord(t) && (words.has(t.norm) || words.has(t.stem));
+/** The value a cue map gives the token, whole or without its proclitics. */
+export function cueOf<V>(t: Token | undefined, cues: Map<string, V>): V | undefined {
+  if (!isWord(t)) return undefined;
+  return cues.get(t.norm) ?? cues.get(t.stem);
 }
 
 export function isOfficeTitle(t: Token | undefined, cues: Cues): boolean {
-  return inCueSet(t, cues.officeTitles);
+  return isWord(t) && (cues.officeTitles.has(t.norm) || cues.officeTitles.has(t.stem));
 }

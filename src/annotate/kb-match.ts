@@ -32,22 +32,6 @@ export function isWord(token: Token | undefined): token is Token {
 }
 
 /**
- * How the first token can match an alias's first token, most literal first. The form without the article
- * only serves multi-word aliases: alone it turns adjectives into names ("السورية" → "سورية").
- */
-function firstTokenForms(token: Token): { form: string; start: number; multiTokenOnly?: boolean }[] {
-  const forms: { form: string; start: number; multiTokenOnly?: boolean }[] = [{ form: token.norm, start: token.start }];
-  // Peeling "ول" off "ولبنان" ate the name's own first letter: also try each shorter prefix ("و" + "لبنان"),
-  // when every prefix letter is one character of the text (no diacritics in between).
-  if (token.prefix.length > 1 && token.stemStart - token.start === token.prefix.length) {
-    for (let k = 1; k < token.prefix.length; k++) forms.push({ form: token.norm.slice(k), start: token.start + k });
-  }
-  if (token.stem !== token.norm) forms.push({ form: token.stem, start: token.stemStart });
-  if (token.bare !== token.stem) forms.push({ form: token.bare, start: token.stemStart, multiTokenOnly: true });
-  return forms;
-}
-
-/**
  * Matches the rest of an alias from token `i`; an opening quote may sit between alias words
  * ("لمكافحة «داعش»"), and its closing quote then joins the span.
  */
@@ -87,21 +71,38 @@ function entryAllowed(entry: AliasEntry, tokens: Token[], i: number, endToken: n
   }
 }
 
-/** The best alias match starting at token `i`: longest first, then quoted/headed over plain over titles. */
+/**
+ * The best alias match starting at token `i`: longest first, then quoted/headed over plain over titles.
+ * The first token is tried most literal first: whole, with a shorter clitic guess ("و" + "لبنان" in "ولبنان"),
+ * without clitics, and without the article (multi-word aliases only: alone it turns "السورية" into "سورية").
+ */
 export function matchKbAt(tokens: Token[], i: number, kb: KnowledgeBase, options: MatchOptions): KbMatch | null {
   const token = tokens[i];
   if (token === undefined || (token.kind !== 'word' && token.kind !== 'latin')) return null;
-  let best: KbMatch | null = null;
-  for (const { form, start, multiTokenOnly } of firstTokenForms(token)) {
-    for (const entry of kb.aliasesByFirstToken.get(form) ?? []) {
-      if (multiTokenOnly && entry.tokens.length === 1) continue;
-      const endToken = entry.tokens.length === 1 ? i + 1 : matchRest(tokens, i, entry.tokens, quoteMayInterrupt(kb, entry));
-      if (endToken < 0 || !entryAllowed(entry, tokens, i, endToken, options)) continue;
-      // A one-word alias reached only by peeling clitics must be a real word, not a fragment ("كمال" → "مال").
-      if (form !== token.norm && entry.tokens.length === 1 && form.length < 3) continue;
-      const candidate: KbMatch = { entry, firstToken: i, endToken, start, end: tokens[endToken - 1].end };
-      if (!best || better(candidate, best)) best = candidate;
-    }
+  let best = bestForForm(tokens, i, kb, options, token.norm, token.start, false, null);
+  // Partial peeling only where every prefix letter is one character of the text (no diacritics in between).
+  if (token.prefix.length > 1 && token.stemStart - token.start === token.prefix.length) {
+    for (let k = 1; k < token.prefix.length; k++) best = bestForForm(tokens, i, kb, options, token.norm.slice(k), token.start + k, false, best);
+  }
+  if (token.stem !== token.norm) best = bestForForm(tokens, i, kb, options, token.stem, token.stemStart, false, best);
+  if (token.bare !== token.stem) best = bestForForm(tokens, i, kb, options, token.bare, token.stemStart, true, best);
+  return best;
+}
+
+function bestForForm(
+  tokens: Token[], i: number, kb: KnowledgeBase, options: MatchOptions,
+  form: string, start: number, multiTokenOnly: boolean, best: KbMatch | null,
+): KbMatch | null {
+  const entries = kb.aliasesByFirstToken.get(form);
+  if (entries === undefined) return best;
+  // A one-word alias reached only by peeling clitics must be a real word, not a fragment ("كمال" → "مال").
+  const fragment = form !== tokens[i].norm && form.length < 3;
+  for (const entry of entries) {
+    if (entry.tokens.length === 1 && (multiTokenOnly || fragment)) continue;
+    const endToken = entry.tokens.length === 1 ? i + 1 : matchRest(tokens, i, entry.tokens, quoteMayInterrupt(kb, entry));
+    if (endToken < 0 || !entryAllowed(entry, tokens, i, endToken, options)) continue;
+    const candidate: KbMatch = { entry, firstToken: i, endToken, start, end: tokens[endToken - 1].end };
+    if (!best || better(candidate, best)) best = candidate;
   }
   return best;
 }

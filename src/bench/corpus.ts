@@ -1,5 +1,5 @@
-// Synthetic benchmark corpus: recombines the paragraphs of the project's own samples into
-// many distinct articles (seeded, so every run sees the same corpus). Output: JSONL-shaped records.
+// Synthetic benchmark corpus: recombines the paragraphs of the project's own samples into many distinct
+// articles grouped in synthetic stories (seeded, so every run sees the same corpus). Output: JSONL-shaped records.
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
@@ -25,39 +25,63 @@ export function seededRandom(seed: number): () => number {
 
 /** Paragraphs of every sample article (.txt pages and JSONL texts), long enough to be body text. */
 export function loadSampleParagraphs(samplesDir: string): string[] {
-  const paragraphs: string[] = [];
+  return loadSampleArticles(samplesDir).flat();
+}
+
+/** Each sample article as its list of body paragraphs (articles with fewer than two are left out). */
+export function loadSampleArticles(samplesDir: string): string[][] {
+  const articles: string[][] = [];
+  const add = (text: string): void => {
+    const paragraphs = text.split('\n').map((p) => p.trim()).filter((p) => p.length >= 80);
+    if (paragraphs.length >= 2) articles.push(paragraphs);
+  };
   const visit = (dir: string): void => {
-    for (const name of readdirSync(dir, { withFileTypes: true })) {
+    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, name.name);
       if (name.isDirectory()) visit(path);
-      else if (extname(name.name) === '.txt') paragraphs.push(...readFileSync(path, 'utf8').split('\n'));
+      else if (extname(name.name) === '.txt') add(readFileSync(path, 'utf8'));
       else if (extname(name.name) === '.jsonl') {
         for (const line of readFileSync(path, 'utf8').split('\n')) {
           try {
             const record = JSON.parse(line) as { text?: unknown };
-            if (typeof record.text === 'string') paragraphs.push(...record.text.split('\n'));
+            if (typeof record.text === 'string') add(record.text);
           } catch { /* bad lines are part of the samples on purpose */ }
         }
       }
     }
   };
   visit(samplesDir);
-  return paragraphs.map((p) => p.trim()).filter((p) => p.length >= 80);
+  return articles;
 }
 
 const OUTLETS = ['outlet-a', 'outlet-b', 'outlet-c', 'outlet-d', 'outlet-e', 'outlet-f'];
+const DAY_MS = 86_400_000;
 
-/** `count` articles of 4–9 paragraphs each, drawn from the sample paragraphs, dated over 60 days. */
-export function* generateCorpus(paragraphs: string[], count: number, seed = 20260119): Generator<BenchRecord> {
-  if (paragraphs.length === 0) throw new Error('no sample paragraphs to build a corpus from');
+/**
+ * `count` articles as a news stream: synthetic stories of 1–8 articles, each drawing most paragraphs from one sample
+ * article (reordered, some left out, now and then one from another article), published within 3 days of the story's
+ * start; stories start in date order over 60 days and several run at once. Drawing every article's paragraphs from all
+ * samples (the first version) made each article resemble many stories at once, which no news stream does.
+ */
+export function* generateCorpus(articles: string[][], count: number, seed = 20260119): Generator<BenchRecord> {
+  if (articles.length === 0) throw new Error('no sample articles to build a corpus from');
   const random = seededRandom(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   const start = Date.UTC(2026, 0, 1);
-  for (let i = 0; i < count; i++) {
-    const size = 4 + Math.floor(random() * 6);
-    const body: string[] = [];
-    for (let k = 0; k < size; k++) body.push(paragraphs[Math.floor(random() * paragraphs.length)]);
-    const title = body[0].split(/[،.]/)[0].slice(0, 90);
-    const published = new Date(start + Math.floor(random() * 60) * 86_400_000).toISOString().slice(0, 10);
-    yield { id: `bench-${i}`, title, text: body.join('\n'), outlet: OUTLETS[i % OUTLETS.length], published };
+  const stories = Math.max(1, Math.round(count / 4));
+  let i = 0;
+  for (let s = 0; i < count; s++) {
+    const source = pick(articles);
+    const storyDay = Math.floor((Math.min(s, stories - 1) / stories) * 60);
+    const size = 1 + Math.floor(random() * 8);
+    for (let k = 0; k < size && i < count; k++, i++) {
+      const body = source.filter(() => random() < 0.75);
+      if (body.length === 0) body.push(source[0]);
+      if (random() < 0.3) body.splice(Math.floor(random() * body.length), 0, pick(pick(articles)));
+      if (random() < 0.5) body.reverse();
+      const title = (random() < 0.8 ? source[0] : body[0]).split(/[،.]/)[0].slice(0, 90);
+      const published = new Date(start + (storyDay + Math.floor(random() * 3)) * DAY_MS).toISOString().slice(0, 10);
+      yield { id: `bench-${i}`, title, text: body.join('\n'), outlet: OUTLETS[i % OUTLETS.length], published };
+    }
   }
 }

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { tokenize } from '../arabic/tokenize.js';
 import type { RawPage } from '../ingest/types.js';
-import { generateCorpus, loadSampleParagraphs, type BenchRecord } from './corpus.js';
+import { generateCorpus, loadSampleArticles, type BenchRecord } from './corpus.js';
 import { MemorySampler, type PassResult, formatPass } from './measure.js';
 import { repoRoot, sharedDataDir } from '../test-support/paths.js';
 
@@ -99,12 +99,12 @@ async function* antRecords(path: string, limit: number): AsyncGenerator<BenchRec
 
 async function main(): Promise<void> {
   const count = Number(args.articles);
-  const paragraphs = loadSampleParagraphs(resolve(repoRoot, 'samples'));
-  const corpus = [...generateCorpus(paragraphs, count)];
+  const sampleArticles = loadSampleArticles(resolve(repoRoot, 'samples'));
+  const corpus = [...generateCorpus(sampleArticles, count)];
   const t0 = performance.now();
   const context = createPipelineContext();
   console.log(`knowledge base loaded in ${(performance.now() - t0).toFixed(0)} ms`);
-  console.log(`generated corpus: ${corpus.length} articles from ${paragraphs.length} sample paragraphs\n`);
+  console.log(`generated corpus: ${corpus.length} articles in synthetic stories from ${sampleArticles.length} sample articles\n`);
 
   const baseline = baselinePass(corpus);
   console.log(formatPass(baseline));

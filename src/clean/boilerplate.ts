@@ -3,17 +3,24 @@
 import { readFileSync } from 'node:fs';
 import { normalizeForMatch } from '../arabic/normalize.js';
 
-interface BoilerplateData {
+export interface BoilerplateData {
   exact: Record<string, string[]>;
   prefix: Record<string, string[]>;
+  readAlso: string[];
+  maxWordsForReadAlsoHeadline: number;
   contains: Record<string, string[]>;
   maxWordsForPrefix: number;
   maxWordsForContains: number;
   photoCredits: string[];
   datelineWords: string[];
+  outlets: string[];
+  bylineCues: string[];
 }
 
-const data = JSON.parse(readFileSync(new URL('./data/boilerplate.json', import.meta.url), 'utf8')) as BoilerplateData;
+export const boilerplateData = JSON.parse(
+  readFileSync(new URL('./data/boilerplate.json', import.meta.url), 'utf8'),
+) as BoilerplateData;
+const data = boilerplateData;
 
 /** Matching form of a line: normalised, spaces collapsed, punctuation and symbols trimmed off both ends. */
 export function matchKey(line: string): string {
@@ -33,8 +40,17 @@ export function wordCount(line: string): number {
   return trimmed ? trimmed.split(/\s+/).length : 0;
 }
 
+/** Closing quotes and brackets that may follow a sentence's final mark. */
+const TRAILING_CLOSERS = /[\s»"'”’)\]]+$/u;
+/** Marks that end a sentence (or announce what follows), so the line is body text, not a heading. */
+const SENTENCE_END = /[.،,:;؛…]$/u;
+
+export function endsWithSentencePunctuation(line: string): boolean {
+  return SENTENCE_END.test(line.replace(TRAILING_CLOSERS, ''));
+}
+
 /** Credits compare without dots and spaces, so "أ.ف.ب", "أ ف ب" and "ا ف ب" are one name. */
-const creditForm = (s: string): string => matchKey(s).replace(/[.\s·]/g, '');
+export const creditForm = (s: string): string => matchKey(s).replace(/[.\s·]/g, '');
 
 const exactReasons = new Map<string, string>();
 for (const [reason, phrases] of Object.entries(data.exact)) {
@@ -46,6 +62,7 @@ const prefixRules = Object.entries(data.prefix).flatMap(([reason, phrases]) =>
 const containsRules = Object.entries(data.contains).flatMap(([reason, phrases]) =>
   phrases.map((phrase) => ({ reason, key: normalizeForMatch(phrase).trim() })),
 );
+const readAlsoKeys = data.readAlso.map((phrase) => normalizeForMatch(phrase).trim());
 const markerKeys = new Set((data.exact.marker ?? []).map(matchKey));
 const credits = new Set(data.photoCredits.map(creditForm));
 const datelineWords = new Set(data.datelineWords.map((w) => normalizeForMatch(w)));
@@ -67,12 +84,37 @@ export function isDateline(line: string): boolean {
   return dated;
 }
 
+/** Separators between a "read also" phrase and its headline: "اقرأ أيضاً: …", "اقرأ أيضاً - …". */
+const READ_ALSO_SEPARATOR = /^[\s:：\-–—|«»"]+/u;
+
+/**
+ * What follows a "read also" phrase at the start of a line: "" when the phrase stands alone (its headline is on the
+ * next line), the headline when glued or attached to it ("إقرأ أيضاالأمن الداخلي …"), or null for other lines.
+ */
+export function readAlsoRemainder(line: string): string | null {
+  const normalized = normalizeForMatch(line).replace(/\s+/g, ' ').trim();
+  for (const key of readAlsoKeys) {
+    if (!normalized.startsWith(key)) continue;
+    const remainder = normalized.slice(key.length).replace(READ_ALSO_SEPARATOR, '');
+    return matchKey(remainder) ? remainder : '';
+  }
+  return null;
+}
+
+/** A linked headline: a few words, not a sentence (a real paragraph after "اقرأ أيضاً" is kept). */
+export function isReadAlsoHeadline(line: string): boolean {
+  const words = wordCount(line);
+  return words > 0 && words <= data.maxWordsForReadAlsoHeadline && !endsWithSentencePunctuation(line);
+}
+
 /** The furniture category of a line ("share", "read-more", "marker", "related-header", …), or null for content. */
 export function furnitureReason(line: string, key: string = matchKey(line)): string | null {
   if (!key) return 'marker';
   const exact = exactReasons.get(key);
   if (exact) return exact;
   if (isDateline(line)) return 'dateline';
+  const readAlso = readAlsoRemainder(line);
+  if (readAlso !== null && (readAlso === '' || isReadAlsoHeadline(readAlso))) return 'read-also';
   const words = wordCount(line);
   const normalized = normalizeForMatch(line).trim();
   if (words <= data.maxWordsForPrefix) {
@@ -82,6 +124,11 @@ export function furnitureReason(line: string, key: string = matchKey(line)): str
     for (const rule of containsRules) if (normalized.includes(rule.key)) return rule.reason;
   }
   return null;
+}
+
+/** A layout marker printed under a photo ("TT", "play-circle"); not a blank or punctuation-only line. */
+export function isLayoutMarker(line: { key: string; reason?: string } | undefined): boolean {
+  return !!line && line.reason === 'marker' && markerKeys.has(line.key);
 }
 
 /** The line without layout markers stuck to its end ("… (أ.ب) play-circle" → "… (أ.ب)"). */

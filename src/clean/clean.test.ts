@@ -14,9 +14,16 @@ test('furniture lines and their reasons', () => {
     ['شارك الخبر', 'share'],
     ['اقرأ المزيد', 'read-more'],
     ['اقرا المزيد', 'read-more'],
-    ['إقرأ أيضا', 'read-more'],
-    ['اقرأ أيضاً', 'read-more'],
-    ['اقرأ أيضاً: الحكومة تعلن موازنة العام الجديد', 'read-more'],
+    ['إقرأ أيضا', 'read-also'],
+    ['اقرأ أيضاً', 'read-also'],
+    ['اقرأ أيضاً: الحكومة تعلن موازنة العام الجديد', 'read-also'],
+    ['اقرأ أيضًا:', 'read-also'],
+    ['إقرأ أيضاالمحافظ يفتتح مستوصفاً في البوكمال', 'read-also'],
+    ['إقرأ أيضاًوزير النقل: الطريق يفتح خلال أسبوع', 'read-also'],
+    ['Read also: Talks resume in Muscat', 'read-also'],
+    ['تابعونا عبر تطبيق واتس أب', 'app-promo'],
+    ['Share this article', 'share'],
+    ['Partager sur Facebook', 'share'],
     ['حمل تطبيق آخر خبر', 'app-promo'],
     ['تابعونا على فيسبوك', 'app-promo'],
     ['آخر الأخبار', 'latest-news'],
@@ -34,6 +41,8 @@ test('furniture lines and their reasons', () => {
     ['وقال المصدر: إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة العمانية مسقط بحضور الوسطاء ووفود من الطرفين والمراقبين الدوليين.', null],
     ['مطالب أميركية', null],
     ['الأربعاء المقبل موعد الجلسة', null],
+    // "Read also" followed by a real paragraph (a sentence with its full stop) is body text.
+    ['اقرأ أيضاً ما قاله الوزير في مؤتمره الصحافي أمس عن خطة إعادة الإعمار في المدن المدمرة.', null],
   ];
   for (const [line, reason] of table) assert.equal(furnitureReason(line), reason, line);
 });
@@ -65,7 +74,7 @@ test('line kinds', () => {
   ].join('\n\n');
   assert.deepEqual(
     classifyLines(text).map((l) => l.kind),
-    ['heading', 'paragraph', 'caption', 'caption', 'caption', 'byline', 'heading', 'paragraph'],
+    ['heading', 'paragraph', 'caption', 'caption', 'caption', 'furniture', 'heading', 'paragraph'],
   );
 });
 
@@ -100,5 +109,88 @@ test('edge pages: only furniture, only a title, only a byline', () => {
   assert.deepEqual(cleanPage(page('شارك\nTT')).articles, []);
   const titleOnly = cleanPage(page('عنوان بلا متن'));
   assert.deepEqual([titleOnly.articles, titleOnly.dropped], [[], [{ line: 'عنوان بلا متن', reason: 'title-without-body' }]]);
-  assert.deepEqual(cleanPage(page('«الشرق الأوسط» (دمشق)')).articles.map((a) => a.text), ['«الشرق الأوسط» (دمشق)']);
+  const bylineOnly = cleanPage(page('«الشرق الأوسط» (دمشق)'));
+  assert.deepEqual([bylineOnly.articles, bylineOnly.dropped], [[], [{ line: '«الشرق الأوسط» (دمشق)', reason: 'byline' }]]);
+});
+
+/** Articles of a page as [title, text] pairs, and the dropped lines as "reason: line". */
+function cleaned(text: string, title: string | null = null): { articles: [string, string][]; dropped: string[] } {
+  const out = cleanPage(page(text, title));
+  return { articles: out.articles.map((a) => [a.title, a.text]), dropped: out.dropped.map((d) => `${d.reason}: ${d.line}`) };
+}
+
+test('"read also" goes with the headline it introduces, never with a paragraph', () => {
+  const table: { text: string; kept: string; dropped: string[] }[] = [
+    {
+      text: 'فقرة أولى.\nاقرأ أيضاً\nمحافظ حماة يتفقد سوق الحميدية\nفقرة ثانية.',
+      kept: 'فقرة أولى.\nفقرة ثانية.',
+      dropped: ['read-also: اقرأ أيضاً', 'read-also: محافظ حماة يتفقد سوق الحميدية'],
+    },
+    {
+      text: 'فقرة أولى.\nإقرأ أيضاالمحافظ يفتتح مستوصفاً في البوكمال\nفقرة ثانية.',
+      kept: 'فقرة أولى.\nفقرة ثانية.',
+      dropped: ['read-also: إقرأ أيضاالمحافظ يفتتح مستوصفاً في البوكمال'],
+    },
+    {
+      text: 'فقرة أولى.\nاقرأ أيضًا:\nوزير النقل: الطريق يفتح خلال أسبوع',
+      kept: 'فقرة أولى.',
+      dropped: ['read-also: اقرأ أيضًا:', 'read-also: وزير النقل: الطريق يفتح خلال أسبوع'],
+    },
+    {
+      // The line after the marker is a paragraph: it stays.
+      text: 'فقرة أولى.\nاقرأ أيضاً\nوقال المحافظ إن العمل في السوق سينتهي قبل الصيف.',
+      kept: 'فقرة أولى.\nوقال المحافظ إن العمل في السوق سينتهي قبل الصيف.',
+      dropped: ['read-also: اقرأ أيضاً'],
+    },
+  ];
+  for (const { text, kept, dropped } of table) {
+    const out = cleaned(`عنوان الخبر\n${text}`);
+    assert.deepEqual(out.articles, [['عنوان الخبر', kept]], text);
+    assert.deepEqual(out.dropped, dropped, text);
+  }
+});
+
+test('a dateline is not a title; without a headline the title is ""', () => {
+  const table: { text: string; articles: [string, string][]; dropped: string[] }[] = [
+    { text: 'حلب-سانا\nأعلنت المديرية افتتاح المستشفى.', articles: [['', 'أعلنت المديرية افتتاح المستشفى.']], dropped: ['dateline: حلب-سانا'] },
+    {
+      text: 'افتتاح مستشفى في حلب\nحلب-سانا\nأعلنت المديرية افتتاح المستشفى.',
+      articles: [['افتتاح مستشفى في حلب', 'أعلنت المديرية افتتاح المستشفى.']],
+      dropped: ['dateline: حلب-سانا'],
+    },
+    {
+      text: 'الخرطوم (رويترز) - قال الجيش إن المعارك توقفت.',
+      articles: [['', 'الخرطوم (رويترز) - قال الجيش إن المعارك توقفت.']],
+      dropped: [],
+    },
+  ];
+  for (const { text, articles, dropped } of table) assert.deepEqual(cleaned(text), { articles, dropped }, text);
+});
+
+test('bylines under a title go; a caption above a photo marker goes whatever its credit', () => {
+  assert.deepEqual(cleaned('عنوان الخبر\nحمص: رامي الأحمد\nفقرة أولى.\nفقرة ثانية.'), {
+    articles: [['عنوان الخبر', 'فقرة أولى.\nفقرة ثانية.']],
+    dropped: ['byline: حمص: رامي الأحمد'],
+  });
+  assert.deepEqual(cleaned('عنوان الخبر\nوزير الدفاع خلال الجولة (وزارة الدفاع اللبنانية)\nTT\nفقرة أولى.'), {
+    articles: [['عنوان الخبر', 'فقرة أولى.']],
+    dropped: ['caption: وزير الدفاع خلال الجولة (وزارة الدفاع اللبنانية)', 'marker: TT'],
+  });
+  // The same short "place: name" shape between two paragraphs is a subheading, and stays.
+  assert.deepEqual(cleaned('عنوان الخبر\nفقرة أولى.\nحمص: رامي الأحمد\nفقرة ثانية.').articles, [['عنوان الخبر', 'فقرة أولى.\nحمص: رامي الأحمد\nفقرة ثانية.']]);
+});
+
+test('a heading at the top that links to a later article on the page is not a title', () => {
+  const text = [
+    'آخر الأخبار', 'الخبر الثاني في الصفحة', 'الخبر الأول في الصفحة', 'صورة أرشيفية (أ.ف.ب)', 'TT', 'فقرة الخبر الأول.', 'شارك',
+    'الخبر الثاني في الصفحة', 'صورة أرشيفية (أ.ف.ب)', 'TT', 'فقرة الخبر الثاني.',
+  ].join('\n');
+  const out = cleaned(text);
+  assert.deepEqual(out.articles, [['الخبر الأول في الصفحة', 'فقرة الخبر الأول.'], ['الخبر الثاني في الصفحة', 'فقرة الخبر الثاني.']]);
+  assert.ok(out.dropped.includes('teaser: الخبر الثاني في الصفحة'));
+});
+
+test('HTML figure captions reach the dropped lines', () => {
+  const out = cleanPage({ ...page('عنوان\nفقرة أولى.'), captions: ['عمال يصلحون محولة (نبض الجزيرة)'] });
+  assert.deepEqual(out.dropped[0], { line: 'عمال يصلحون محولة (نبض الجزيرة)', reason: 'caption' });
 });

@@ -30,6 +30,7 @@ export function cleanPage(page: RawPage): CleanedPage {
       published: page.published,
       url: page.url,
     })),
-    dropped,
+    // Captions ingestion already lifted out of the text (HTML figures) are reported first.
+    dropped: [...(page.captions ?? []).map((line) => ({ line, reason: 'caption' })), ...dropped],
   };
 }

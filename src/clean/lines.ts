@@ -1,6 +1,18 @@
 // Splits a page into lines and gives each a kind: furniture, marker, caption, byline, heading or paragraph.
 // Input: the page text. Output: PageLine[] (non-empty lines only, trimmed, as published).
-import { closingParenthetical, furnitureReason, matchKey, wordCount } from './boilerplate.js';
+import {
+  closingParenthetical,
+  endsWithSentencePunctuation,
+  furnitureReason,
+  isLayoutMarker,
+  isReadAlsoHeadline,
+  matchKey,
+  readAlsoRemainder,
+  wordCount,
+} from './boilerplate.js';
+import { datelineOrByline, looksLikeReporterLine } from './bylines.js';
+
+export { endsWithSentencePunctuation } from './boilerplate.js';
 
 export type LineKind = 'furniture' | 'related-header' | 'caption' | 'byline' | 'heading' | 'paragraph';
 
@@ -19,14 +31,6 @@ const MAX_HEADING_WORDS = 22;
 /** A byline such as «الشرق الأوسط» (دمشق): a name and a place in parentheses. */
 const MAX_BYLINE_WORDS = 6;
 const MAX_CAPTION_WORDS = 60;
-/** Closing quotes and brackets that may follow a sentence's final mark. */
-const TRAILING_CLOSERS = /[\s»"'”’)\]]+$/u;
-/** Marks that end a sentence (or announce what follows), so the line is body text, not a heading. */
-const SENTENCE_END = /[.،,:;؛…]$/u;
-
-export function endsWithSentencePunctuation(line: string): boolean {
-  return SENTENCE_END.test(line.replace(TRAILING_CLOSERS, ''));
-}
 
 function isHeadingShaped(text: string): boolean {
   return wordCount(text) <= MAX_HEADING_WORDS && !endsWithSentencePunctuation(text);
@@ -41,7 +45,9 @@ export function classifyLines(pageText: string): PageLine[] {
   const keys = texts.map(matchKey);
   const occurrences = new Map<string, number>();
   for (const key of keys) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
-  return texts.map((text, i) => classifyLine(text, keys[i], (occurrences.get(keys[i]) ?? 0) > 1));
+  const lines = texts.map((text, i) => classifyLine(text, keys[i], (occurrences.get(keys[i]) ?? 0) > 1));
+  for (let i = 0; i < lines.length; i++) lines[i] = reclassifyInContext(lines, i);
+  return lines;
 }
 
 function classifyLine(text: string, key: string, repeated: boolean): PageLine {
@@ -50,11 +56,42 @@ function classifyLine(text: string, key: string, repeated: boolean): PageLine {
   if (furniture) return { text, key, kind: 'furniture', reason: furniture };
   const words = wordCount(text);
   const parenthetical = closingParenthetical(text);
+  // A caption is not a sentence: it closes on its credit ("صورة أرشيفية (أ.ف.ب)" is a photo, not a dateline).
+  if (parenthetical?.isCredit && words <= MAX_CAPTION_WORDS) return { text, key, kind: 'caption', reason: 'caption' };
+  const filedBy = datelineOrByline(text);
+  if (filedBy) return { text, key, kind: 'furniture', reason: filedBy };
   if (parenthetical && words <= MAX_CAPTION_WORDS) {
-    // A caption is not a sentence: it closes on its credit, and is often printed twice.
-    if (parenthetical.isCredit) return { text, key, kind: 'caption', reason: 'caption' };
+    // Captions are often printed twice.
     if (repeated && words > MAX_BYLINE_WORDS) return { text, key, kind: 'caption', reason: 'repeated-caption' };
     if (words <= MAX_BYLINE_WORDS && wordCount(parenthetical.inner) <= 3) return { text, key, kind: 'byline' };
   }
   return { text, key, kind: isHeadingShaped(text) ? 'heading' : 'paragraph' };
+}
+
+const isContent = (line: PageLine | undefined): boolean => !!line && line.kind !== 'furniture' && line.kind !== 'caption';
+
+/** The nearest line before (step -1) or after (step 1) `at` that is not furniture or a caption. */
+function neighbourContent(lines: PageLine[], at: number, step: 1 | -1): PageLine | undefined {
+  for (let j = at + step; j >= 0 && j < lines.length; j += step) if (isContent(lines[j])) return lines[j];
+  return undefined;
+}
+
+/** What only the neighbours tell: a read-also headline, a caption above a photo marker, a reporter line under a title. */
+function reclassifyInContext(lines: PageLine[], i: number): PageLine {
+  const line = lines[i];
+  if (line.kind !== 'heading' && line.kind !== 'paragraph' && line.kind !== 'byline') return line;
+  const previous = lines[i - 1];
+  // "اقرأ أيضاً" alone on its line introduces the linked headline on the next one.
+  if (previous?.reason === 'read-also' && readAlsoRemainder(previous.text) === '' && line.kind === 'heading' && isReadAlsoHeadline(line.text)) {
+    return { ...line, kind: 'furniture', reason: 'read-also' };
+  }
+  // A photo's caption sits right above the layout marker printed under the photo ("TT", "play-circle").
+  if (isLayoutMarker(lines[i + 1]) && closingParenthetical(line.text) && wordCount(line.text) <= MAX_CAPTION_WORDS) {
+    return { ...line, kind: 'caption', reason: 'caption' };
+  }
+  if (line.kind !== 'byline' && looksLikeReporterLine(line.text) && neighbourContent(lines, i, -1)?.kind === 'heading' &&
+    neighbourContent(lines, i, 1)?.kind === 'paragraph') {
+    return { ...line, kind: 'furniture', reason: 'byline' };
+  }
+  return line;
 }

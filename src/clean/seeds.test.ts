@@ -81,6 +81,6 @@ test('seed titles: 001 and 003 have their headline, 000 and 002 none', { skip },
   assert.match(cleanSeed('003').out.articles[0].title, /^اتصال بين الشرع وقائد القيادة المركزية/);
   assert.deepEqual(
     cleanSeed('003').out.dropped.map((d) => d.reason),
-    ['latest-news', 'share', 'source', 'share', 'app-promo', 'read-more'],
+    ['latest-news', 'share', 'source', 'share', 'app-promo', 'read-also'],
   );
 });

@@ -60,6 +60,23 @@ function readHeaderZone(lines: PageLine[], at: number): HeaderZone {
   return zone;
 }
 
+const isDroppedKind = (line: PageLine): boolean => line.kind === 'furniture' || line.kind === 'caption';
+
+/**
+ * Before the first article, a heading that is followed by another heading and printed again further down, after
+ * body text, is a link to that later article on the same page (a "latest news" rail), not this article's title.
+ */
+function teasesLaterArticle(lines: PageLine[], at: number): boolean {
+  const next = lines.slice(at + 1).find((line) => !isDroppedKind(line));
+  if (next?.kind !== 'heading') return false;
+  let afterBody = false;
+  for (let j = at + 1; j < lines.length; j++) {
+    if (lines[j].kind === 'paragraph') afterBody = true;
+    else if (afterBody && lines[j].kind === 'heading' && lines[j].key === lines[at].key) return true;
+  }
+  return false;
+}
+
 /** Inside an article, a heading starts a new one when a photo, a marker or its own repeat follows it. */
 function startsArticle(zone: HeaderZone): boolean {
   return zone.captions > 0 || zone.marker || zone.titleRepeated;
@@ -89,13 +106,12 @@ export function segmentLines(lines: PageLine[], sourceTitle: string | null, sour
   let expectLede = false;
   /** Teaser titles seen in a row (a list of links has no ledes between its titles). */
   let teaserTitles = 0;
-  const pending: string[] = [];
 
   const drop = (line: PageLine, reason: string): void => {
     dropped.push({ line: line.text, reason });
   };
   const start = (title: string, titleKey: string): ArticleInProgress => {
-    const article: ArticleInProgress = { title, titleKey, body: pending.splice(0), hasParagraph: false };
+    const article: ArticleInProgress = { title, titleKey, body: [], hasParagraph: false };
     articles.push(article);
     mode = 'article';
     return article;
@@ -148,9 +164,14 @@ export function segmentLines(lines: PageLine[], sourceTitle: string | null, sour
       }
       continue;
     }
+    // A byline ("الشيخ محمد (نواكشوط)") under a title or before any is who filed the story, not its text.
+    if (line.kind === 'byline' && (mode === 'preamble' || !current?.hasParagraph)) {
+      drop(line, 'byline');
+      continue;
+    }
     if (mode === 'preamble') {
-      if (line.kind === 'heading') current = start(line.text, line.key);
-      else if (line.kind === 'byline') pending.push(line.text);
+      if (line.kind === 'heading' && teasesLaterArticle(lines, i)) drop(line, 'teaser');
+      else if (line.kind === 'heading') current = start(line.text, line.key);
       else append(line);
       continue;
     }
@@ -161,11 +182,6 @@ export function segmentLines(lines: PageLine[], sourceTitle: string | null, sour
     append(line);
   }
 
-  // Bylines held before a first title that never came still belong to the page.
-  if (pending.length > 0) {
-    if (articles.length > 0) articles[articles.length - 1].body.push(...pending.splice(0));
-    else start('', '');
-  }
   const kept: SegmentedArticle[] = [];
   for (const article of articles) {
     if (article.body.length > 0) kept.push({ title: article.title, body: article.body });

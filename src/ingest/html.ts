@@ -11,6 +11,8 @@ const BLOCK_TAGS = new Set([
   'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
   'TABLE', 'TD', 'TH', 'TR', 'UL',
 ]);
+/** Photo boxes: their text is a caption, never the article's, whatever its credit says. */
+const CAPTION_TAGS = new Set(['FIGURE', 'FIGCAPTION']);
 /** Elements whose content is never text to read. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'HEAD', 'BUTTON', 'SELECT']);
 
@@ -21,8 +23,11 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 
-/** Plain text of a DOM subtree: block elements become line breaks, runs of spaces collapse, empty lines go. */
-export function domToText(root: DomNode): string {
+/**
+ * Plain text of a DOM subtree: block elements become line breaks, runs of spaces collapse, empty lines go.
+ * The text of <figure> and <figcaption> is left out and pushed, one line each, to `captions` when given.
+ */
+export function domToText(root: DomNode, captions?: string[]): string {
   const parts: string[] = [];
   const walk = (node: DomNode): void => {
     if (node.nodeType === 3) {
@@ -32,18 +37,33 @@ export function domToText(root: DomNode): string {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = node.nodeName.toUpperCase();
     if (SKIP_TAGS.has(tag)) return;
+    if (CAPTION_TAGS.has(tag)) {
+      captions?.push(...textLines(captionText(node)));
+      parts.push('\n');
+      return;
+    }
     const block = BLOCK_TAGS.has(tag);
     if (block) parts.push('\n');
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]);
     if (block) parts.push('\n');
   };
   walk(root);
-  return parts
-    .join('')
+  return textLines(parts.join('')).join('\n');
+}
+
+/** The text of a photo box, laid out like any other subtree (its own captions included). */
+function captionText(figure: DomNode): string {
+  const inner: DomNode = { nodeType: 11, nodeName: '#document-fragment', textContent: null, childNodes: figure.childNodes };
+  const nested: string[] = [];
+  const text = domToText(inner, nested);
+  return [text, ...nested].join('\n');
+}
+
+function textLines(text: string): string[] {
+  return text
     .split('\n')
     .map((line) => line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+    .filter((line) => line.length > 0);
 }
 
 type HtmlDocument = ReturnType<typeof parseHTML>['document'];
@@ -173,23 +193,27 @@ export function htmlToPage(source: string, input: string): RawPage | IngestError
   }
   const metadataDoc = doc;
   let articleText = '';
+  let captions: string[] = [];
   let readabilityTitle: string | null = null;
   try {
     // Readability mutates the DOM it reads, so it gets its own copy.
     const copy = parseHTML(html).document;
     const article = new Readability(copy as unknown as Document, { charThreshold: 100 }).parse();
     readabilityTitle = article?.title ?? null;
-    if (article?.content) articleText = domToText(parseHTML(`<html><body>${article.content}</body></html>`).document as unknown as DomNode);
+    if (article?.content) {
+      articleText = domToText(parseHTML(`<html><body>${article.content}</body></html>`).document as unknown as DomNode, captions);
+    }
   } catch {
     articleText = '';
   }
   if (!articleText) {
+    captions = [];
     const body = metadataDoc.querySelector('body') ?? metadataDoc.documentElement;
-    articleText = body ? domToText(body as unknown as DomNode) : '';
+    articleText = body ? domToText(body as unknown as DomNode, captions) : '';
   }
   const metadata = readMetadata(metadataDoc, readabilityTitle);
   if (!articleText.trim()) return { input, reason: 'empty record: the HTML page has no text' };
-  return { input, text: articleText, ...metadata };
+  return { input, text: articleText, ...metadata, ...(captions.length > 0 ? { captions } : {}) };
 }
 
 /** The charset an HTML page declares in its first bytes (`<meta charset>` or http-equiv), or null. */

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import iconv from 'iconv-lite';
 import { decodeBytes } from './charset.js';
-import { stripSiteSuffix } from './html.js';
+import { domToText, stripSiteSuffix } from './html.js';
+import { parseHTML } from 'linkedom';
 import { normalizePublished } from './published.js';
 import { readInputs } from './read.js';
 import { recordToPage } from './record.js';
@@ -171,6 +172,20 @@ test('HTML: JSON-LD date, URL host as outlet, body fallback for a page without a
   assert.equal(page.outlet, 'akhbar.example');
   assert.equal(page.published, '2026-01-21T10:00:00+03:00');
   assert.equal(page.text, 'خبر قصير جداً');
+});
+
+test('figure and figcaption text leaves the article text and is listed as captions', () => {
+  const figure = '<figure><img src="a.jpg"><figcaption>عمال يصلحون محولة في حي الجورة (نبض الفرات)</figcaption></figure>';
+  const body = `<p>فقرة أولى عن الكهرباء.</p>${figure}<p>فقرة ثانية.</p><figcaption>تعليق خارج الإطار</figcaption>`;
+  const captions: string[] = [];
+  const text = domToText(parseHTML(`<html><body>${body}</body></html>`).document as never, captions);
+  assert.equal(text, 'فقرة أولى عن الكهرباء.\nفقرة ثانية.');
+  assert.deepEqual(captions, ['عمال يصلحون محولة في حي الجورة (نبض الفرات)', 'تعليق خارج الإطار']);
+  const paragraphs = '<p>عاد التيار الكهربائي إلى أحياء المدينة الشرقية بعد انقطاع دام أسبوعين بسبب عطل في خط التوتر العالي.</p>'.repeat(3);
+  const page = recordToPage({ html: `<article><h1>عودة الكهرباء</h1>${figure}${paragraphs}</article>` }, 'r1') as RawPage;
+  assert.deepEqual(page.captions, ['عمال يصلحون محولة في حي الجورة (نبض الفرات)']);
+  assert.ok(!page.text.includes('نبض الفرات'));
+  assert.equal((recordToPage({ html: `<article>${paragraphs}</article>` }, 'r2') as RawPage).captions, undefined);
 });
 
 test('stripSiteSuffix removes the site name only', () => {

@@ -42,6 +42,7 @@ export function htmlSourceToPage(html: string, input: string, meta: Partial<Omit
     url: meta.url ?? page.url,
     outlet: meta.outlet ?? page.outlet,
     published: meta.published ?? page.published,
+    ...(page.captions ? { captions: page.captions } : {}),
   };
 }
 

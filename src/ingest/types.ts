@@ -11,6 +11,8 @@ export interface RawPage {
   outlet: string | null;
   /** ISO date (YYYY-MM-DD) or full ISO timestamp, or null when absent or unparseable. */
   published: string | null;
+  /** Photo captions ingestion took out of the text (an HTML page's <figure> and <figcaption>), for cleaning to report. */
+  captions?: string[];
 }
 
 /** A record that could not be read; the batch goes on. */

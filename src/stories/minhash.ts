@@ -41,11 +41,22 @@ export function shingleHashes(terms: string[], k = SHINGLE_SIZE): Set<number> {
   const out = new Set<number>();
   if (terms.length === 0) return out;
   if (terms.length < k) {
-    out.add(hashString(terms.join('\u0001')));
+    out.add(hashJoined(terms, 0, terms.length));
     return out;
   }
-  for (let i = 0; i + k <= terms.length; i++) out.add(hashString(terms.slice(i, i + k).join('\u0001')));
+  for (let i = 0; i + k <= terms.length; i++) out.add(hashJoined(terms, i, i + k));
   return out;
+}
+
+/** hashString(terms.slice(from, to).join('\u0001')) without building the string (the hot loop of fingerprinting). */
+function hashJoined(terms: string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let t = from; t < to; t++) {
+    if (t > from) h = Math.imul(h ^ 1, 0x01000193);
+    const s = terms[t];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 export function minhashSignature(shingles: Set<number>): Uint32Array {

@@ -17,6 +17,10 @@ export function openSqliteStore(path: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
+  // A 64 MB page cache keeps the b-tree pages that batches keep touching (indexes, story rows) out of the WAL reads.
+  db.pragma('cache_size = -65536');
+  // Checkpoint (copy the WAL into the database and sync it) every ~40 MB rather than every 4 MB of batches.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return new SqliteStore(db, prepareStatements(db));
 }

@@ -1,5 +1,6 @@
 -- Marsad store, schema 2: a story's state is saved compactly (centroid, latest vectors, entity counts) and its members
 -- and pool sentences are appended once each, instead of rewriting the whole growing state every batch.
+-- Rowid tables: rows of a few KB overflow badly in WITHOUT ROWID b-trees.
 -- Title and summary are recomputed lazily: view_stale = 1 marks a row whose title/summary predate its last change.
 
 CREATE TABLE story_members (
@@ -7,14 +8,14 @@ CREATE TABLE story_members (
   position INTEGER NOT NULL,
   member TEXT NOT NULL,                    -- JSON StoryMember
   PRIMARY KEY (story_id, position)
-) WITHOUT ROWID;
+);
 
 CREATE TABLE story_sentences (
   story_id TEXT NOT NULL,
   position INTEGER NOT NULL,
   sentence TEXT NOT NULL,                  -- JSON PooledSentence
   PRIMARY KEY (story_id, position)
-) WITHOUT ROWID;
+);
 
 INSERT INTO story_members (story_id, position, member)
   SELECT story_id, CAST(m.key AS INTEGER), m.value FROM story_state, json_each(story_state.state, '$.members') AS m;
