@@ -24,6 +24,8 @@ interface CueTable {
   kunyaWords: string[];
   titleLinks: string[];
   verbalNounHeads: string[];
+  institutionHeads: string[];
+  ministryHeads: string[];
 }
 
 /** What a word before a name says about it; see `personAfterTitle` in entities.ts. */
@@ -49,6 +51,10 @@ export interface Cues {
   titleLinks: Set<string>;
   /** Heads that are also verbal nouns ("تنظيم الانتخابات" = organising): only a quoted name follows them. */
   verbalNounHeads: Set<string>;
+  /** Heads of national institutions whose name without a nationality is generic ("وزارة الداخلية", "مجلس النواب"). */
+  institutionHeads: Set<string>;
+  /** Heads whose unqualified names are never minted: every country has a "وزارة الزراعة". */
+  ministryHeads: Set<string>;
   firstNames: Set<string>;
   commonWords: ReadonlySet<string>;
 }
@@ -91,6 +97,8 @@ export function loadCues(kb: KnowledgeBase): Cues {
     nameParticles: normalizedSet(raw.nameParticles),
     titleLinks: normalizedSet(raw.titleLinks),
     verbalNounHeads: normalizedSet(raw.verbalNounHeads),
+    institutionHeads: normalizedSet(raw.institutionHeads),
+    ministryHeads: normalizedSet(raw.ministryHeads),
     firstNames: normalizedSet(firstNames),
     commonWords: kb.commonWords,
   };
@@ -202,19 +210,34 @@ export function headComplementAt(tokens: Token[], k: number, cues: Cues, maxToke
   return tokens[k].prefix !== '' ? { firstToken: k, endToken: end, wholeFirst: true } : { firstToken: k, endToken: end };
 }
 
+/** An indefinite word shaped like a relation adjective ("ميداني", "مفصلية", "إرهابية"). */
+function nisbaShaped(t: Token): boolean {
+  return t.norm.length > 3 && /(ي|يه)$/.test(t.norm);
+}
+
 /**
  * An indefinite adjective or common word after a head describes it ("مخيم عشوائي", "لجنة مشتركة تعقد …"):
  * such a word only opens a name in a construct with a definite word ("تل الصخر", "عين الأسد"), or, where
- * `rareSecondWord` allows (places, facilities), with any rare word ("خان أرنبة", "محطة مياه علوك").
+ * `rareSecondWord` allows (places, facilities), with a rare word that is no adjective ("خان أرنبة",
+ * "محطة مياه علوك", but not "محطة تُعدّ مفصلية").
  */
 export function describesHead(tokens: Token[], range: NameRange, cues: Cues, rareSecondWord: boolean): boolean {
   const { firstToken: k, endToken: end } = range;
   const first = tokens[k];
   if (first.stem.startsWith('ال')) return false;
-  const adjectiveLike = isCommonWord(first, cues) || (first.norm.length > 3 && /(ي|يه)$/.test(first.norm));
-  if (!adjectiveLike) return false;
+  if (!isCommonWord(first, cues) && !nisbaShaped(first)) return false;
   const second = end > k + 1 ? tokens[k + 1] : undefined;
-  return !(second && (second.stem.startsWith('ال') || (rareSecondWord && !isCommonWord(second, cues))));
+  if (!second) return true;
+  if (second.stem.startsWith('ال')) return false;
+  return !(rareSecondWord && !isCommonWord(second, cues) && !nisbaShaped(second));
+}
+
+/** Whether the range holds a definite word: names after risky heads are constructs ("لواء صقور الشام"). */
+export function hasDefiniteWord(tokens: Token[], range: NameRange): boolean {
+  for (let k = range.firstToken; k < range.endToken; k++) {
+    if (isWord(tokens[k]) && tokens[k].stem.startsWith('ال')) return true;
+  }
+  return false;
 }
 
 /** Whether some word of the range is not a frequent word (so the phrase is a name, not a description). */

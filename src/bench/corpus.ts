@@ -58,30 +58,35 @@ const OUTLETS = ['outlet-a', 'outlet-b', 'outlet-c', 'outlet-d', 'outlet-e', 'ou
 const DAY_MS = 86_400_000;
 
 /**
- * `count` articles as a news stream: synthetic stories of 1–8 articles, each drawing most paragraphs from one sample
- * article (reordered, some left out, now and then one from another article), published within 3 days of the story's
- * start; stories start in date order over 60 days and several run at once. Drawing every article's paragraphs from all
- * samples (the first version) made each article resemble many stories at once, which no news stream does.
+ * `count` articles as a news stream: synthetic stories of 1–8 articles published within 3 days of the story's start
+ * (stories start in date order over 60 days, several run at once). A story draws on one sample article and a second
+ * one; each of its articles takes about half the first one's paragraphs (reordered), one or two of the second's and
+ * now and then one from anywhere, each paragraph keeping its first sentence and some of the others, so articles of a story share most of their vocabulary without being copies.
+ * Drawing every article's paragraphs from all samples (the first version) made each article resemble many stories
+ * at once, which no news stream does.
  */
 export function* generateCorpus(articles: string[][], count: number, seed = 20260119): Generator<BenchRecord> {
   if (articles.length === 0) throw new Error('no sample articles to build a corpus from');
   const random = seededRandom(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   const start = Date.UTC(2026, 0, 1);
-  const stories = Math.max(1, Math.round(count / 4));
+  const stories = Math.max(1, Math.round(count / 4.5));
   let i = 0;
   for (let s = 0; i < count; s++) {
-    const source = pick(articles);
+    const [main, second] = [pick(articles), pick(articles)];
     const storyDay = Math.floor((Math.min(s, stories - 1) / stories) * 60);
     const size = 1 + Math.floor(random() * 8);
     for (let k = 0; k < size && i < count; k++, i++) {
-      const body = source.filter(() => random() < 0.75);
-      if (body.length === 0) body.push(source[0]);
-      if (random() < 0.3) body.splice(Math.floor(random() * body.length), 0, pick(pick(articles)));
+      const body = main.filter(() => random() < 0.5);
+      if (body.length === 0) body.push(pick(main));
+      for (let n = 1 + Math.floor(random() * 2); n > 0; n--) body.splice(Math.floor(random() * (body.length + 1)), 0, pick(second));
+      if (random() < 0.3) body.push(pick(pick(articles)));
       if (random() < 0.5) body.reverse();
-      const title = (random() < 0.8 ? source[0] : body[0]).split(/[،.]/)[0].slice(0, 90);
+      const title = (random() < 0.7 ? main[0] : body[0]).split(/[،.]/)[0].slice(0, 90);
       const published = new Date(start + (storyDay + Math.floor(random() * 3)) * DAY_MS).toISOString().slice(0, 10);
-      yield { id: `bench-${i}`, title, text: body.join('\n'), outlet: OUTLETS[i % OUTLETS.length], published };
+      // Each outlet keeps a different part of a paragraph's sentences, as rewrites of one wire story do.
+      const text = body.map((p) => p.split(/(?<=[.!؟])\s+/).filter((_, n) => n === 0 || random() < 0.6).join(' ')).join('\n');
+      yield { id: `bench-${i}`, title, text, outlet: OUTLETS[i % OUTLETS.length], published };
     }
   }
 }

@@ -5,10 +5,9 @@ import { Analyzer } from '../analyze.js';
 import { createPipelineContext } from '../pipeline.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { AnalysisCollector, type StoryOut } from '../output/analysis.js';
+import { AnalysisCollector } from '../output/analysis.js';
 import { describeEntity } from '../annotate/entities.js';
 import type { KnowledgeBase } from '../kb/kb.js';
-import type { StoryIndex } from '../stories/cluster.js';
 import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 
@@ -33,7 +32,9 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
       else collector.addArticle(event);
     });
     recordEntityNames(store, context.kb, collector.entityIds());
-    const stories = touchedStories(analyzer.indexes.stories, stats.touchedStories);
+    // Stories holding at least one article of this run, in the order they were opened.
+    const stories = analyzer.storyViews(stats.touchedStories)
+      .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
     const output = collector.render(stories);
     if (options.json) process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     else printSummary(output, store, options.db);
@@ -49,13 +50,6 @@ function recordEntityNames(store: Store, kb: KnowledgeBase, ids: string[]): void
     const e = describeEntity(kb, id);
     return { id, type: e.type, nameAr: e.name.ar, nameEn: e.name.en, lon: e.coordinates?.[0] ?? null, lat: e.coordinates?.[1] ?? null };
   }));
-}
-
-/** Stories holding at least one article of this run, in the order they were opened. */
-function touchedStories(index: StoryIndex, ids: Set<string>): StoryOut[] {
-  return index.stories()
-    .filter((s) => ids.has(s.id))
-    .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
 }
 
 function printSummary(output: ReturnType<AnalysisCollector['render']>, store: Store, db: string | undefined): void {

@@ -25,6 +25,8 @@ export interface KbEntity {
   /** Forms matched only after a place head noun ("مدينة صور", not "صور" = pictures). */
   headedAliases?: string[];
   titles?: KbTitle[];
+  /** Fully vowelled spellings telling this entity from a homograph with the same letters ("عَمَّان", not "عُمَان"). */
+  vocalized?: string[];
   /** [lon, lat] */
   coordinates?: [number, number];
   country?: string;
@@ -52,12 +54,18 @@ export interface KnowledgeBase {
   aliasesByFirstToken: ReadonlyMap<string, AliasEntry[]>;
   /** Frequent word stems of news text (ANT corpus): never names on their own. */
   commonWords: ReadonlySet<string>;
+  /** Plain aliases shared by several curated entities ("عمان": Oman, Amman), in file order: key → entity ids. */
+  homographs: ReadonlyMap<string, string[]>;
+  /** Nationality adjectives without the article ("سوري", "سورية", "سوريين") → ISO country code. */
+  nationalityAdjectives: ReadonlyMap<string, string>;
   getEntity(id: string): KbEntity | undefined;
   /** Alias entries whose full token sequence equals the normalised `alias`. */
   lookup(alias: string): AliasEntry[];
 }
 
 const CURATED_FILES = ['persons.json', 'organizations.json', 'facilities.json', 'locations.json'];
+/** Regular endings of a nationality adjective: feminine (ة, normalised ه), sound plurals. */
+const NATIONALITY_ENDINGS = ['', 'ه', 'ين', 'ون'];
 /** Stems this frequent are "common words" for the context rules; the whole list (20,000) filters gazetteer names. */
 const COMMON_WORD_RANK = 6000;
 /** Stems this frequent are function-like ("انه", "ما"): a place name reading as clitic + one of them is rejected. */
@@ -153,9 +161,33 @@ function buildKnowledgeBase(): KnowledgeBase {
     entities,
     aliasesByFirstToken,
     commonWords,
+    homographs: sharedPlainAliases(byKey),
+    nationalityAdjectives: loadNationalityAdjectives(),
     getEntity: (id) => entities.get(id),
     lookup: (alias) => byKey.get(aliasTokens(alias).join(' ')) ?? [],
   };
+}
+
+function sharedPlainAliases(byKey: ReadonlyMap<string, AliasEntry[]>): Map<string, string[]> {
+  const shared = new Map<string, string[]>();
+  for (const [key, list] of byKey) {
+    const ids = [...new Set(list.filter((e) => e.mode === 'plain').map((e) => e.entityId))];
+    if (ids.length > 1) shared.set(key, ids);
+  }
+  return shared;
+}
+
+/** nationalities.json lists the masculine singular per country; the regular feminine and plural forms are derived. */
+function loadNationalityAdjectives(): Map<string, string> {
+  const byCountry = JSON.parse(readFileSync(dataUrl('nationalities.json'), 'utf8')) as Record<string, string[]>;
+  const adjectives = new Map<string, string>();
+  for (const [country, words] of Object.entries(byCountry)) {
+    if (country.startsWith('$')) continue;
+    for (const word of words) {
+      for (const ending of NATIONALITY_ENDINGS) adjectives.set(aliasTokens(word).join(' ') + ending, country);
+    }
+  }
+  return adjectives;
 }
 
 /** GeoNames places become entities for the names no curated entry claims; the most populous place wins a shared name. */

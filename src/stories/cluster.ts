@@ -23,6 +23,8 @@ export interface StoryIndexState {
   nextSeq?: number;
   /** Day number of the newest publication date seen (drives eviction); defaults to the newest in `stories`. */
   newestDay?: number | null;
+  /** Routing keys of the saved stories not in `stories` (see evictedRouteCounts): they still count toward key fan-out. */
+  evictedRoutes?: Iterable<[string, number]>;
 }
 
 /**
@@ -44,6 +46,8 @@ export interface StoryChanges {
 export interface StoryArchive {
   storyOfArticle(articleId: string): string | null;
   loadStory(storyId: string): StoryState | null;
+  /** Ids of every saved story, in creation order. */
+  storyIds(): string[];
 }
 
 /** Which saved stories a store-backed index keeps in memory; the store loads the same set (see README.md). */
@@ -101,6 +105,11 @@ export class StoryIndex {
   private readonly live = new Map<string, LiveStory>();
   private readonly articleStory = new Map<string, string>();
   private readonly routes = new Map<string, Set<string>>();
+  /**
+   * Evicted stories listed per routing key: a key's fan-out counts them, so evicting never turns a too-common key into
+   * a routing one (results stay those of an index holding every story). Bounded by the vocabulary.
+   */
+  private readonly evictedRoutes = new Map<string, number>();
   private readonly dirty = new Set<string>();
   private newMembers: StoryChanges['members'] = [];
   private newSentences: StoryChanges['sentences'] = [];
@@ -125,6 +134,7 @@ export class StoryIndex {
       this.newestDay = maxDay(this.newestDay, story.lastDay);
     }
     this.nextSeq = Math.max(this.nextSeq, state?.nextSeq ?? 0);
+    for (const [key, n] of state?.evictedRoutes ?? []) this.evictedRoutes.set(key, n);
     if (state?.newestDay !== undefined) this.newestDay = state.newestDay;
   }
 
@@ -182,8 +192,15 @@ export class StoryIndex {
     return weights.cosine * cos + weights.entities * entities + weights.time * time;
   }
 
+  /** Every story, in creation order; with an archive this reads the evicted ones back (prefer story(id) for a few). */
   stories(): Story[] {
-    return [...this.live.values()].sort((a, b) => a.seq - b.seq).map((s) => storyView(s, this.stats));
+    const live = [...this.live.values()].sort((a, b) => a.seq - b.seq);
+    if (!this.archive) return live.map((s) => storyView(s, this.stats));
+    // Saved ids come in seq order; stories opened since the last save have higher seqs than any saved one.
+    const saved = this.archive.storyIds();
+    const savedSet = new Set(saved);
+    const ids = [...saved, ...live.filter((s) => !savedSet.has(s.id)).map((s) => s.id)];
+    return ids.map((id) => this.story(id)).filter((s): s is Story => s !== undefined);
   }
 
   /** A story's view, from memory or (evicted) from the archive. */
@@ -243,15 +260,18 @@ export class StoryIndex {
       const set = this.routes.get(key);
       set?.delete(story.id);
       if (set?.size === 0) this.routes.delete(key);
+      this.evictedRoutes.set(key, (this.evictedRoutes.get(key) ?? 0) + 1);
     }
     for (const m of story.members) this.articleStory.delete(m.articleId);
   }
 
-  private revive(s: StoryState): LiveStory {
+  private revive(s: StoryState, evicted = false): LiveStory {
     const story = fromStoryState(s, this.tuning.recentMembers);
     this.live.set(story.id, story);
     for (const m of story.members) this.articleStory.set(m.articleId, story.id);
     this.route(story);
+    // Its keys were counted as evicted; the saved state gives the same keys it was evicted with.
+    if (evicted) for (const key of story.routes) this.evictedRoutes.set(key, (this.evictedRoutes.get(key) ?? 1) - 1);
     this.clock = Math.max(this.clock, story.active);
     return story;
   }
@@ -262,7 +282,7 @@ export class StoryIndex {
     if (live || !this.archive) return live;
     const storyId = this.archive.storyOfArticle(originalId);
     const saved = storyId ? this.archive.loadStory(storyId) : null;
-    return saved ? this.revive(saved) : undefined;
+    return saved ? this.revive(saved, true) : undefined;
   }
 
   private bestStory(vector: TermVector, packed: PackedVector, features: DocFeatures): { story: LiveStory; similarity: number } | null {
@@ -285,7 +305,7 @@ export class StoryIndex {
     const shared = new Map<string, number>();
     for (const key of new Set(keys)) {
       const routed = this.routes.get(key);
-      if (!routed || routed.size > this.tuning.maxRouteFanout) continue;
+      if (!routed || routed.size + (this.evictedRoutes.get(key) ?? 0) > this.tuning.maxRouteFanout) continue;
       const weight = vector.get(key) ?? SALIENT_ONLY_KEY_WEIGHT;
       for (const id of routed) shared.set(id, (shared.get(id) ?? 0) + weight);
     }
@@ -378,8 +398,7 @@ export class StoryIndex {
 
   private route(story: LiveStory): void {
     for (const key of story.routes) this.routes.get(key)?.delete(story.id);
-    const keys = new Set(sortedEntries(story.centroid).slice(0, this.tuning.routingTerms).map(([t]) => t));
-    for (const id of story.entities.keys()) keys.add(entityTerm(id));
+    const keys = routingKeys(story.centroid, story.entities.keys(), this.tuning.routingTerms);
     story.routes = [...keys];
     for (const key of keys) {
       const set = this.routes.get(key);
@@ -387,6 +406,22 @@ export class StoryIndex {
       else this.routes.set(key, new Set([story.id]));
     }
   }
+}
+
+/** A story's routing keys: its heaviest centroid terms and its salient entities. */
+export function routingKeys(centroid: TermVector, entityIds: Iterable<string>, routingTerms = STORY_TUNING.routingTerms): Set<string> {
+  const keys = new Set(sortedEntries(centroid).slice(0, routingTerms).map(([t]) => t));
+  for (const id of entityIds) keys.add(entityTerm(id));
+  return keys;
+}
+
+/** Routing keys of saved stories (those a store did not load), counted per key: StoryIndexState.evictedRoutes. */
+export function evictedRouteCounts(states: Iterable<StoryState>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of states) {
+    for (const key of routingKeys(new Map(s.centroid), s.entities.map(([id]) => id))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Routing weight of a salient entity that fell out of the document's truncated vector. */

@@ -132,3 +132,19 @@ test('one run stored and reloaded gives the same story titles and summaries as i
     store.close();
   });
 });
+
+test('a copy of an article whose story was evicted joins that story again', () => {
+  const store = openSqliteStore(':memory:');
+  const indexes = loadIndexes(store);
+  for (const doc of ordered) storeBatch(store, indexes, [doc]);
+  const original = docs.get('call_presidency')!;
+  const storyId = store.getArticleRow(original.id)!.storyId!;
+  assert.equal(indexes.stories.liveCount < store.listStories().length, true);
+  const copy = { ...original, id: 'a_00000000000c0b1e', input: 'copy-of-call' };
+  const [placed] = storeBatch(store, indexes, [copy]);
+  assert.ok(!placed.skipped);
+  assert.equal(placed.duplicateOf, original.id);
+  assert.equal(placed.storyId, storyId);
+  assert.deepEqual(store.listArticles({ storyId }).map((a) => a.id).at(-1), copy.id);
+  store.close();
+});

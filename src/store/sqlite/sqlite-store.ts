@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { Document, EntityType, Message, QuantityQualifier } from '../../document.js';
 import { DuplicateIndex, type FingerprintRecord } from '../../stories/duplicates.js';
-import { LIVE_STORY_LIMITS, STORY_TUNING, StoryIndex, antPrior, type Story, type StoryArchive, type StoryMember, type StoryState } from '../../stories/cluster.js';
+import { LIVE_STORY_LIMITS, STORY_TUNING, StoryIndex, antPrior, evictedRouteCounts, type Story, type StoryArchive, type StoryMember, type StoryState } from '../../stories/cluster.js';
 import { fromStoryState, storyView } from '../../stories/story-state.js';
 import type { PooledSentence } from '../../stories/summary.js';
 import { TermStats } from '../../stories/vectors.js';
@@ -138,11 +138,23 @@ class SqliteStore implements Store, StoryArchive {
     const oldestLive = newestDay === null ? -Infinity : newestDay - STORY_TUNING.windowDays - lateDays;
     const stories = (this.q.liveStoryStates.pluck().all(oldestLive, maxLive) as string[]).map((s) => this.withMembers(JSON.parse(s) as StoryState));
     const maxSeq = (this.q.maxStorySeq.get() as { n: number | null }).n;
-    return new StoryIndex({ docCount, df, stories, newestDay, nextSeq: maxSeq === null ? 0 : maxSeq + 1 }, { archive: this });
+    const evictedRoutes = evictedRouteCounts(this.statesOutside(new Set(stories.map((s) => s.id))));
+    return new StoryIndex({ docCount, df, stories, newestDay, nextSeq: maxSeq === null ? 0 : maxSeq + 1, evictedRoutes }, { archive: this });
+  }
+
+  /** Compact states of the stories not in `loaded`, streamed (one pass at load, nothing kept). */
+  private *statesOutside(loaded: Set<string>): Generator<StoryState> {
+    for (const row of this.q.allStoryStates.raw().iterate() as IterableIterator<[string, string]>) {
+      if (!loaded.has(row[0])) yield JSON.parse(row[1]) as StoryState;
+    }
   }
 
   storyOfArticle(articleId: string): string | null {
     return (this.q.storyOfArticle.pluck().get(articleId) as string | undefined) ?? null;
+  }
+
+  storyIds(): string[] {
+    return this.q.storyIdsBySeq.pluck().all() as string[];
   }
 
   loadStory(storyId: string): StoryState | null {

@@ -43,6 +43,8 @@ export function prepareStatements(db: Database.Database) {
     upsertStoryState: p(`INSERT INTO story_state (story_id, state, seq, last_day, active) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, last_day = excluded.last_day, active = excluded.active`),
     getStoryState: p('SELECT state FROM story_state WHERE story_id = ?'),
+    allStoryStates: p('SELECT story_id, state FROM story_state'),
+    storyIdsBySeq: p('SELECT story_id FROM story_state ORDER BY seq'),
     liveStoryStates: p('SELECT state FROM story_state WHERE last_day IS NULL OR last_day >= ? ORDER BY active DESC LIMIT ?'),
     maxStorySeq: p('SELECT MAX(seq) AS n FROM story_state'),
     insertStoryMember: p('INSERT OR IGNORE INTO story_members (story_id, position, member) VALUES (?, ?, ?)'),
