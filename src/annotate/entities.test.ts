@@ -98,6 +98,8 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
     ['وزارة الصحة الأردنية', 'organization', 'new:organization:وزاره-الصحه-الاردنيه']] },
   { text: 'وصل الموكب إلى محطة تُعدّ مفصلية في الرحلة، بعد شطب اسمه من قائمة منظمة إرهابية.', expected: [] },
   { text: 'وستتولى البلدية تنظيم سجلات العائدين وإدارة المعابر الحدودية، ولم تحدد موعداً لذلك.', expected: [] },
+  { text: 'افتتحت الوزارة مستشفى ميدانياً لتسهيل حركة الشاحنات التجارية، وقال الوزير سيزور الموقع.', expected: [] },
+  { text: 'ورحبت حركة «النجباء» بالقرار.', expected: [['حركة «النجباء»', 'organization', 'new:organization:حركه-النجباء']] },
   { text: 'توقفت محطة مياه علوك عن العمل.', expected: [['محطة مياه علوك', 'facility', 'new:facility:محطه-مياه-علوك']] },
   { text: 'توفي طفل في مخيم عشوائي، واتفق الطرفان على لجنة مشتركة تعقد اجتماعها غداً.', expected: [] },
   { text: 'دعا الشيوخ إلى حماية السلم الأهلي، ثم فاز الأهلي على الزمالك.', expected: [
@@ -115,7 +117,8 @@ const countryCases: { text: string; expected: Expected[] }[] = [
   // Without vowels, the country clues around the word, then in the article; with none, Oman.
   { text: 'وقال مسؤول في العاصمة الأردنية عمان إن الحدود مفتوحة.', expected: [['عمان', 'location', 'loc:amman']] },
   { text: 'عقد الاجتماع في عمان. وأكد وزير الخارجية الأردني أن المملكة الأردنية تدعم الحل.', expected: [
-    ['عمان', 'location', 'loc:amman'], ['المملكة الأردنية', 'location', 'loc:jordan']] },
+    ['عمان', 'location', 'loc:amman'], ['وزير الخارجية الأردني', 'person', 'person:ayman-safadi'],
+    ['المملكة الأردنية', 'location', 'loc:jordan']] },
   { text: 'زار الوزير عمان والتقى السلطان في مسقط، وأشادت الصحف العمانية بالزيارة.', expected: [
     ['عمان', 'location', 'loc:oman'], ['مسقط', 'location', 'loc:muscat']] },
   { text: 'ووصل الوفد إلى عمان مساء أمس.', expected: [['عمان', 'location', 'loc:oman']] },
@@ -129,8 +132,8 @@ const countryCases: { text: string; expected: Expected[] }[] = [
     ['مجلس النواب', 'organization', 'org:lebanese-parliament'], ['نبيه بري', 'person', 'person:nabih-berri'],
     ['بيروت', 'location', 'loc:beirut'], ['الحكومة اللبنانية', 'organization', 'org:lebanese-government']] },
   // Places in Jordan, no Jordanian interior ministry in the KB: unlinked rather than minted or sent to Syria.
-  { text: 'أعلنت وزارة الداخلية فتح المعبر، وقال مسؤولون في عمّان والزرقاء إن الحركة طبيعية.', expected: [
-    ['عمّان', 'location', 'loc:amman'], ['الزرقاء', 'location', 'loc:geonames-250090']] },
+  { text: 'أعلنت وزارة الداخلية فتح المعبر، وقال مسؤولون في عمّان وإربد إن الحركة طبيعية.', expected: [
+    ['عمّان', 'location', 'loc:amman'], ['إربد', 'location', 'loc:geonames-248946']] },
   // ريف before a governorate's own name is the governorate, after the span convention; before a city, a head.
   { text: 'وصلوا إلى مدينة الكويت ثم إلى محافظة ريف دمشق وريف حلب الشمالي.', expected: [
     ['الكويت', 'location', 'loc:kuwait-city'], ['دمشق', 'location', 'loc:rif-dimashq'], ['حلب', 'location', 'loc:aleppo']] },

@@ -142,7 +142,12 @@ function nameStart(t: Token | undefined, cues: Cues): t is Token {
   if (cues.titleLinks.has(t.norm)) return false;
   if (cues.firstNames.has(t.norm)) return true;
   if (t.prefix !== '') return false;
-  return !isCommonWord(t, cues) && !isNisba(t, cues) && t.norm.length >= 3;
+  return !isCommonWord(t, cues) && !isNisba(t, cues) && !readsAsFutureVerb(t, cues) && t.norm.length >= 3;
+}
+
+/** "سيزور", "ستعقد": the future particle س on a frequent present-tense verb, not a name. */
+function readsAsFutureVerb(t: Token, cues: Cues): boolean {
+  return t.norm.startsWith('س') && 'يتنا'.includes(t.norm[1]) && cues.commonWords.has(t.norm.slice(1));
 }
 
 /** The personal name starting at token `k`: a first word plus up to two more (joiners like "بن" pull in the next). */
@@ -210,9 +215,9 @@ export function headComplementAt(tokens: Token[], k: number, cues: Cues, maxToke
   return tokens[k].prefix !== '' ? { firstToken: k, endToken: end, wholeFirst: true } : { firstToken: k, endToken: end };
 }
 
-/** An indefinite word shaped like a relation adjective ("ميداني", "مفصلية", "إرهابية"). */
+/** An indefinite word shaped like a relation adjective ("ميداني", "مفصلية", "إرهابية", accusative "ميدانياً"). */
 function nisbaShaped(t: Token): boolean {
-  return t.norm.length > 3 && /(ي|يه)$/.test(t.norm);
+  return t.norm.length > 3 && (/(ي|يه)$/.test(t.norm) || /ي(\u064Bا|ا\u064B)$/.test(t.text));
 }
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aliasValidAt, loadCuratedEntities, loadKnowledgeBase, resetKnowledgeBase } from './kb.js';
 
-/** Aliases two curated entities share on purpose; the first listed wins in matching (see data/README.md). */
+/** Aliases two curated entities share on purpose; the entity stage chooses by vowels and context (see data/README.md). */
 const DELIBERATELY_SHARED = new Set(['عمان']);
 
 test('loads in under 300 ms and finds curated aliases through normalisation', () => {
@@ -74,4 +74,13 @@ test('titles are valid only in their period', () => {
   const at = (date: string) => titles.filter((e) => aliasValidAt(e, date)).map((e) => e.entityId);
   assert.deepEqual(at('2026-01-20'), ['person:donald-trump']);
   assert.deepEqual(at('2023-05-01'), ['person:joe-biden']);
+});
+
+test('shared aliases and nationality adjectives', () => {
+  const kb = loadKnowledgeBase();
+  assert.deepEqual(kb.homographs.get('عمان'), ['loc:oman', 'loc:amman']);
+  assert.deepEqual([...kb.homographs.keys()], ['عمان'], 'only the deliberate homograph');
+  const adjectives: [string, string][] = [['سوري', 'SY'], ['سوريه', 'SY'], ['سوريين', 'SY'], ['اردنيه', 'JO'], ['امريكي', 'US'], ['اميركيون', 'US']];
+  for (const [word, country] of adjectives) assert.equal(kb.nationalityAdjectives.get(word), country, word);
+  assert.equal(kb.nationalityAdjectives.get('عربي'), undefined);
 });
