@@ -164,6 +164,7 @@ function qualifiesName(scan: Scan, k: number): boolean {
  */
 export function resolveByCountry(scan: Scan): void {
   const { kb, doc } = scan;
+  if (scan.homographs.length === 0 && scan.institutions.length === 0) return;
   const undecided = new Set<EntityMention>();
   for (const { mention, candidates } of scan.homographs) {
     const byVowels = decidedByVowels(candidates, doc.text.slice(mention.start, mention.end), kb);
