@@ -1,13 +1,13 @@
 // Rewrites every golden expectation (test/cases/clean-*/ and analyze-*/expected.json) from the current build.
 // Input: none (run as `npm run update-cases` after `npm run build`). Output: expected.json files; prints which changed.
 // Cases with a todo.md keep their hand-corrected expected.json: the code is known to be wrong there.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { updateCleanCases } from '../clean/update-cases.js';
 import { analyzeCaseTodo, listAnalyzeCases, runAnalyzeCase } from './analyze-cases.js';
 import { cliMissing } from './analyze-run.js';
 import { repoRoot } from './paths.js';
+import { writeExpected } from './expected-file.js';
 
 export function updateAnalyzeCases(): void {
   const missing = cliMissing();
@@ -18,13 +18,7 @@ export function updateAnalyzeCases(): void {
       console.log(`kept ${relative(repoRoot, dir)} (todo: ${todo})`);
       continue;
     }
-    const path = join(dir, 'expected.json');
-    const next = JSON.stringify(runAnalyzeCase(dir), null, 2) + '\n';
-    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    if (before !== next) {
-      writeFileSync(path, next);
-      console.log(`updated ${relative(repoRoot, path)}`);
-    }
+    writeExpected(join(dir, 'expected.json'), runAnalyzeCase(dir));
   }
 }
 
