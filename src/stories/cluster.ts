@@ -68,6 +68,15 @@ export const STORY_TUNING = {
    */
   weights: { cosine: 0.9, entities: 0, time: 0.1 },
   threshold: 0.28,
+  /**
+   * Join threshold when an anchor matches: a rare entity of an anchor type (a named facility: سجن الشدادي) in the
+   * article's title or lead that the story holds as salient, within the time window. Places are events' fixed points;
+   * persons are not anchors (spokesmen and presidents recur across unrelated stories).
+   */
+  anchorThreshold: 0.2,
+  anchorTypes: ['facility'] as EntityType[],
+  /** An anchor is rare: at most ~1 % of documents name it (IDF of the entity term at least this). */
+  anchorMinIdf: 5.6,
   /** Below this term cosine, entity and date overlap alone never merge (two stories about one actor). */
   minCosine: 0.06,
   windowDays: 7,
@@ -287,12 +296,22 @@ export class StoryIndex {
 
   private bestStory(vector: TermVector, packed: PackedVector, features: DocFeatures): { story: LiveStory; similarity: number } | null {
     let best: { story: LiveStory; similarity: number } | null = null;
+    const anchors = this.anchorsOf(features);
     for (const story of this.candidates(vector, features)) {
       const similarity = this.similarity(story, packed, features);
-      if (similarity < this.tuning.threshold) continue;
+      if (similarity < this.tuning.threshold && !(similarity >= this.tuning.anchorThreshold && anchors.some((id) => story.entities.has(id)))) continue;
       if (!best || similarity > best.similarity || (similarity === best.similarity && story.seq < best.story.seq)) best = { story, similarity };
     }
     return best;
+  }
+
+  /** The article's anchor entities: rare facilities named in its title or lead. */
+  private anchorsOf(features: DocFeatures): string[] {
+    const { anchorTypes, anchorMinIdf } = this.tuning;
+    return (features.lead ?? []).filter((id) => {
+      const type = features.salient.get(id);
+      return type !== undefined && anchorTypes.includes(type) && this.stats.idf(entityTerm(id)) >= anchorMinIdf;
+    });
   }
 
   /**

@@ -10,6 +10,8 @@ export interface DocFeatures {
   counts: Map<string, number>;
   /** Entities mentioned in the title, in the lead sentence, or at least twice in the text, with their type. */
   salient: Map<string, EntityType>;
+  /** Entities named in the title or the lead sentence: where a news article names what it is about. */
+  lead: string[];
   /** Days since 1970-01-01 of the publication date, or null when unknown. */
   day: number | null;
 }
@@ -19,7 +21,7 @@ const MAX_NAME_TOKENS = 4;
 
 export function docFeatures(doc: AnnotatedSummary): DocFeatures {
   const day = dayNumber(doc.published ?? null);
-  if (!hasArabicFeatures(doc)) return { counts: new Map(), salient: new Map(), day };
+  if (!hasArabicFeatures(doc)) return { counts: new Map(), salient: new Map(), lead: [], day };
   const title = titleTerms(doc);
   const counts = countTerms(contentTerms(doc.tokens, doc.entities));
   countTerms(title.terms, counts, TITLE_WEIGHT);
@@ -28,10 +30,12 @@ export function docFeatures(doc: AnnotatedSummary): DocFeatures {
   for (const m of doc.entities) mentionCount.set(m.entityId, (mentionCount.get(m.entityId) ?? 0) + 1);
   // The lead sentence names who and where in news style, like the title does.
   const leadEnd = doc.sentences?.[0]?.end ?? 0;
+  const lead = new Set(title.entities);
   for (const m of doc.entities) {
-    if ((mentionCount.get(m.entityId) ?? 0) >= 2 || title.entities.has(m.entityId) || m.end <= leadEnd) salient.set(m.entityId, m.type);
+    if (m.end <= leadEnd) lead.add(m.entityId);
+    if ((mentionCount.get(m.entityId) ?? 0) >= 2 || lead.has(m.entityId)) salient.set(m.entityId, m.type);
   }
-  return { counts, salient, day };
+  return { counts, salient, lead: [...lead], day };
 }
 
 export function dayNumber(published: string | null): number | null {

@@ -36,7 +36,7 @@ const unitState = (recent: [string, number][][] | undefined): StoryState => ({
 
 test('similarity: an article that repeats one member closely scores by that member, not only by the centroid', () => {
   const index = new StoryIndex(undefined, { tuning: { weights: { cosine: 1, entities: 0, time: 0 } } });
-  const features = { counts: new Map(), salient: new Map(), day: 20473 };
+  const features = { counts: new Map(), salient: new Map(), lead: [], day: 20473 };
   const vector = new Map([['a', 1]]);
   const centroidOnly = index.similarity(fromStoryState(unitState([]), 8), vector, features);
   const withMembers = index.similarity(fromStoryState(unitState([[['a', 1]], [['b', 1]]]), 8), vector, features);
@@ -47,8 +47,8 @@ test('similarity: an article that repeats one member closely scores by that memb
 test('similarity: outside the time window it is 0 whatever the terms', () => {
   const index = new StoryIndex();
   const story = fromStoryState(unitState([[['a', 1]]]), 8);
-  assert.equal(index.similarity(story, new Map([['a', 1]]), { counts: new Map(), salient: new Map(), day: 20473 + 30 }), 0);
-  assert.ok(index.similarity(story, new Map([['a', 1]]), { counts: new Map(), salient: new Map(), day: 20473 + 2 }) > 0.9);
+  assert.equal(index.similarity(story, new Map([['a', 1]]), { counts: new Map(), salient: new Map(), lead: [], day: 20473 + 30 }), 0);
+  assert.ok(index.similarity(story, new Map([['a', 1]]), { counts: new Map(), salient: new Map(), lead: [], day: 20473 + 2 }) > 0.9);
 });
 
 test('states saved before member matching (no `recent`) rebuild it from the members\' vectors', () => {

@@ -120,27 +120,51 @@ export function fromStoryState(s: StoryState, recentMembers: number): LiveStory 
   };
 }
 
+/** Members by centrality: highest cosine to the centroid first; members without vectors after, in arrival order. */
+export function membersByCentrality(s: LiveStory): StoryMember[] {
+  const scored = s.members.map((m, index) => ({ m, index, score: m.terms.length === 0 ? -1 : cosine(new Map(m.terms), s.centroid) }));
+  return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((x) => x.m);
+}
+
 /** The most central member: highest cosine to the centroid; ties (and stories without vectors) → earliest. */
 export function centralMember(s: LiveStory): StoryMember {
-  let best = s.members[0];
-  let bestScore = -1;
-  for (const m of s.members) {
-    if (m.terms.length === 0) continue;
-    const score = cosine(new Map(m.terms), s.centroid);
-    if (score > bestScore) {
-      best = m;
-      bestScore = score;
-    }
+  return membersByCentrality(s)[0];
+}
+
+/** Longest generated title; a lead sentence is cut at a word boundary below it. */
+export const TITLE_MAX_CHARS = 90;
+
+/**
+ * The title of the most central member that has one; when no member has a title, the first pooled sentence of the
+ * most central article (pages without a title line still name the story in their lead).
+ */
+export function storyTitle(s: LiveStory, byCentrality: StoryMember[] = membersByCentrality(s)): string {
+  const titled = byCentrality.find((m) => m.title.trim() !== '');
+  if (titled) return titled.title;
+  for (const m of byCentrality) {
+    const lead = s.pool.filter((p) => p.articleId === m.articleId).sort((a, b) => a.position - b.position)[0];
+    if (lead) return cutAtWord(lead.text, TITLE_MAX_CHARS);
   }
-  return best;
+  return '';
+}
+
+/** `text` cut to at most `max` characters at a word boundary, trailing punctuation dropped, with an ellipsis when cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  const cut = (space > 0 ? head.slice(0, space) : head).replace(/[\s\p{P}]+$/u, '');
+  return cut + '…';
 }
 
 export function storyView(s: LiveStory, stats: TermStats): Story {
-  const central = centralMember(s);
+  const byCentrality = membersByCentrality(s);
+  const central = byCentrality[0];
   return {
     id: s.id,
-    title: central.title,
-    summary: s.pool.length > 0 ? summarize(s.pool, s.centroid, stats) : '',
+    title: storyTitle(s, byCentrality),
+    // Articles without Arabic features pool their leads for the title only: no summary (docs/output.md).
+    summary: s.analysed > 0 && s.pool.length > 0 ? summarize(s.pool, s.centroid, stats) : '',
     articleIds: s.members.map((m) => m.articleId),
     articleCount: s.members.length,
     centralArticleId: central.articleId,

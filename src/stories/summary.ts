@@ -20,6 +20,14 @@ const MMR_LAMBDA = 0.7;
 export const SUMMARY_MAX_CHARS = 400;
 const SUMMARY_MAX_SENTENCES = 3;
 
+/** Final punctuation, optionally followed by closing quotes or brackets: how a published sentence ends. */
+const SENTENCE_FINAL = /[.!?\u061F\u06D4\u2026]["'»”’)\]]*$/u;
+
+/** A line without final punctuation (headline, subheading, dek): not a sentence a summary may quote. */
+export function isHeadingLike(text: string): boolean {
+  return !SENTENCE_FINAL.test(text.trim());
+}
+
 function leadBonus(position: number): number {
   return position === 0 ? 0.15 : position === 1 ? 0.05 : 0;
 }
@@ -27,7 +35,11 @@ function leadBonus(position: number): number {
 /** The article's best few opening sentences (by closeness to the article's own vector) for the story's pool. */
 export function candidateSentences(articleId: string, openings: OpeningSentence[], docVector: TermVector, stats: TermStats): PooledSentence[] {
   const scored: { s: PooledSentence; score: number }[] = [];
-  for (const { position, text, terms } of openings) {
+  // Positions count sentences only: the lead after a dek line is still the lead.
+  let position = -1;
+  for (const { text, terms } of openings) {
+    if (isHeadingLike(text)) continue;
+    position++;
     if (text.length < MIN_SENTENCE_CHARS) continue;
     const score = cosine(tfidfVector(countTerms(terms), stats, SENTENCE_TERMS), docVector) + leadBonus(position);
     scored.push({ s: { articleId, position, text, terms }, score });
@@ -45,7 +57,8 @@ export function leadSentences(articleId: string, openings: OpeningSentence[]): P
 
 /** Maximal marginal relevance: central to the centroid, not repeating a sentence already chosen. */
 export function summarize(pool: PooledSentence[], centroid: TermVector, stats: TermStats): string {
-  const items = pool.map((s) => {
+  // Pools saved before headings were filtered may still hold some.
+  const items = pool.filter((s) => !isHeadingLike(s.text)).map((s) => {
     const vector = tfidfVector(countTerms(s.terms), stats, SENTENCE_TERMS);
     return { s, vector, relevance: cosine(vector, centroid) + leadBonus(s.position) };
   });
