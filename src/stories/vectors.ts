@@ -28,6 +28,10 @@ export class TermStats {
   /** Terms whose frequency changed since the last takeChanged(), for incremental saving. */
   private readonly changed = new Set<string>();
 
+  /** IDF of terms asked since docCount last changed (candidate scoring asks the same entities again and again). */
+  private readonly idfCache = new Map<string, number>();
+  private idfCacheDocCount = -1;
+
   constructor(private readonly prior: DfPrior = NO_PRIOR) {}
 
   static fromState(docCount: number, df: Iterable<[string, number]>, prior: DfPrior = NO_PRIOR): TermStats {
@@ -47,9 +51,19 @@ export class TermStats {
 
   /** Smoothed IDF; a term the prior does not list counts as rare there (df 0). Not part of the saved state. */
   idf(term: string): number {
-    const { docs, df, weight } = this.prior;
-    const priorDf = ((df.get(term) ?? 0) * weight) / docs;
-    return Math.log((this.docCount + weight + 1) / ((this.df.get(term) ?? 0) + priorDf + 1)) + 1;
+    // Every df change goes through observe(), which also bumps docCount: a cache kept per docCount stays exact.
+    if (this.idfCacheDocCount !== this.docCount) {
+      this.idfCache.clear();
+      this.idfCacheDocCount = this.docCount;
+    }
+    let idf = this.idfCache.get(term);
+    if (idf === undefined) {
+      const { docs, df, weight } = this.prior;
+      const priorDf = ((df.get(term) ?? 0) * weight) / docs;
+      idf = Math.log((this.docCount + weight + 1) / ((this.df.get(term) ?? 0) + priorDf + 1)) + 1;
+      this.idfCache.set(term, idf);
+    }
+    return idf;
   }
 
   takeChanged(): [string, number][] {

@@ -181,7 +181,7 @@ class SqliteStore implements Store, StoryArchive {
       const changes = index.takeChanges();
       this.q.setCounter.run('doc_count', changes.docCount);
       if (changes.newestDay !== null) this.q.setCounter.run('newest_day', changes.newestDay);
-      for (const [term, df] of changes.df) this.q.upsertTerm.run(term, df);
+      if (changes.df.length > 0) this.q.upsertTerms.run(JSON.stringify(changes.df));
       const now = new Date().toISOString();
       for (const { storyId, position, member } of changes.members) {
         this.q.insertStoryMember.run(storyId, position, JSON.stringify(member));

@@ -52,7 +52,9 @@ export function prepareStatements(db: Database.Database) {
     insertStorySentence: p('INSERT OR IGNORE INTO story_sentences (story_id, position, sentence) VALUES (?, ?, ?)'),
     storySentences: p('SELECT sentence FROM story_sentences WHERE story_id = ? ORDER BY position'),
     getTerm: p('SELECT df FROM term_frequencies WHERE term = ?'),
-    upsertTerm: p('INSERT INTO term_frequencies (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df'),
+    // One statement per batch: a JSON array of [term, df] pairs ("WHERE true" keeps ON CONFLICT unambiguous after SELECT).
+    upsertTerms: p(`INSERT INTO term_frequencies (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+      ON CONFLICT (term) DO UPDATE SET df = excluded.df`),
     allTerms: p('SELECT term, df FROM term_frequencies'),
     getCounter: p('SELECT value FROM counters WHERE name = ?'),
     setCounter: p('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
