@@ -2,7 +2,7 @@
 // Input: published text. Output: Token and Sentence spans with offsets into that text.
 import { readFileSync } from 'node:fs';
 import type { Sentence, Token } from '../document.js';
-import { normalizeForMatch } from './normalize.js';
+import { isIgnorable, normalizeForMatch } from './normalize.js';
 
 interface CliticTable {
   conjunctions: string[];
@@ -112,10 +112,10 @@ function publishedLength(surface: string, normalizedCount: number): number {
   if (normalizedCount === 0) return 0;
   let seen = 0;
   for (let i = 0; i < surface.length; i++) {
-    if (normalizeForMatch(surface[i]) !== '') seen++;
+    if (!isIgnorable(surface[i])) seen++;
     if (seen === normalizedCount) {
       let j = i + 1;
-      while (j < surface.length && normalizeForMatch(surface[j]) === '') j++;
+      while (j < surface.length && isIgnorable(surface[j])) j++;
       return j;
     }
   }

@@ -23,11 +23,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Paragraphs of every sample article (.txt pages and JSONL texts), long enough to be body text. */
-export function loadSampleParagraphs(samplesDir: string): string[] {
-  return loadSampleArticles(samplesDir).flat();
-}
-
 /** Each sample article as its list of body paragraphs (articles with fewer than two are left out). */
 export function loadSampleArticles(samplesDir: string): string[][] {
   const articles: string[][] = [];

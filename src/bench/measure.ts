@@ -23,18 +23,14 @@ export class MemorySampler {
   private readonly quarters: number[] = [];
   private nextQuarter = 0;
 
-  constructor(private readonly expected?: number) {}
+  constructor(private readonly expected: number) {}
 
-  /** Call once per article with the running count. */
+  /** Call once per article with the running count; heap is read after a GC at each quarter of `expected`. */
   sample(count: number): void {
     if (count % 50 === 0) this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss);
-    const total = this.expected;
-    if (total && count >= ((this.nextQuarter + 1) * total) / 4) {
+    if (count >= ((this.nextQuarter + 1) * this.expected) / 4) {
       this.quarters.push(heapAfterGc());
       this.nextQuarter++;
-    } else if (!total && count > 0 && (count & (count - 1)) === 0 && count >= 1024) {
-      // Unknown size: sample at powers of two from 1024 on.
-      this.quarters.push(heapAfterGc());
     }
   }
 

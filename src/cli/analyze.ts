@@ -5,9 +5,9 @@ import { Analyzer } from '../analyze.js';
 import { createPipelineContext } from '../pipeline.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { AnalysisCollector } from '../output/analysis.js';
+import { AnalysisCollector, type AnalysisOutput, type EntityOut } from '../output/analysis.js';
 import { describeEntity } from '../annotate/entities.js';
-import type { KnowledgeBase } from '../kb/kb.js';
+import { ARABIC } from '../annotate/language.js';
 import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 
@@ -31,11 +31,11 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
       if (event.kind === 'error') collector.addError({ input: event.input, reason: event.reason, stage: event.stage });
       else collector.addArticle(event);
     });
-    recordEntityNames(store, context.kb, collector.entityIds());
     // Stories holding at least one article of this run, in the order they were opened.
     const stories = analyzer.storyViews(stats.touchedStories)
       .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
     const output = collector.render(stories);
+    recordEntityNames(store, output.entities);
     if (options.json) process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     else printSummary(output, store, options.db);
     return stats.articles === 0 && stats.errors > 0 ? 1 : stats.articles === 0 ? 2 : 0;
@@ -45,17 +45,17 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
   }
 }
 
-function recordEntityNames(store: Store, kb: KnowledgeBase, ids: string[]): void {
-  store.upsertEntities(ids.map((id) => {
-    const e = describeEntity(kb, id);
-    return { id, type: e.type, nameAr: e.name.ar, nameEn: e.name.en, lon: e.coordinates?.[0] ?? null, lat: e.coordinates?.[1] ?? null };
-  }));
+/** Stores the canonical names the collector already looked up, so the store can show entities without the KB. */
+function recordEntityNames(store: Store, entities: EntityOut[]): void {
+  store.upsertEntities(entities.map((e) => ({
+    id: e.id, type: e.type, nameAr: e.name.ar, nameEn: e.name.en, lon: e.coordinates?.[0] ?? null, lat: e.coordinates?.[1] ?? null,
+  })));
 }
 
-function printSummary(output: ReturnType<AnalysisCollector['render']>, store: Store, db: string | undefined): void {
+function printSummary(output: AnalysisOutput, store: Store, db: string | undefined): void {
   const lines: string[] = [];
   const duplicates = output.articles.filter((a) => a.duplicateOf).length;
-  const nonArabic = output.articles.filter((a) => a.language !== 'arb').length;
+  const nonArabic = output.articles.filter((a) => a.language !== ARABIC).length;
   lines.push(`articles: ${output.articles.length} (${duplicates} duplicates, ${nonArabic} not Arabic)`);
   lines.push(`entities: ${output.entities.length}   times: ${output.times.length}   quantities: ${output.quantities.length}`);
   lines.push(`stories: ${output.stories.length}`);

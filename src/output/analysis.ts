@@ -117,18 +117,6 @@ export class AnalysisCollector {
     this.errors.push(error);
   }
 
-  entityIds(): string[] {
-    return [...this.entities.keys()];
-  }
-
-  get articleCount(): number {
-    return this.articles.length;
-  }
-
-  get errorCount(): number {
-    return this.errors.length;
-  }
-
   /** The contract document; `stories` are those holding at least one article of this run. */
   render(stories: StoryOut[]): AnalysisOutput {
     const entities = [...this.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
