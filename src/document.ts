@@ -31,8 +31,8 @@ export interface EntityMention extends Span {
   type: EntityType;
   /** Canonical entity id: a knowledge-base id, or a minted id for an entity found from context. */
   entityId: string;
-  /** How the mention was found: from the knowledge base's aliases or from a contextual cue (title, head noun). */
-  source: 'kb' | 'context';
+  /** How the mention was found: the knowledge base's aliases, a contextual cue (title, head noun), or the learned tagger. */
+  source: 'kb' | 'context' | 'model';
 }
 
 export interface TimeMention extends Span {

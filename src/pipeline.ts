@@ -8,15 +8,23 @@ import { annotateTimes } from './annotate/times.js';
 import { annotateQuantities } from './annotate/quantities.js';
 import { annotateEntities } from './annotate/entities.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './kb/kb.js';
+import { loadTagger, type NerTagger } from './ner/tagger.js';
 import { articleId } from './stories/ids.js';
 
 /** What the stages share: loaded once per process, read-only afterwards. */
 export interface PipelineContext {
   kb: KnowledgeBase;
+  /** The learned entity recogniser; null runs the knowledge base and rules alone. */
+  tagger: NerTagger | null;
 }
 
-export function createPipelineContext(): PipelineContext {
-  return { kb: loadKnowledgeBase() };
+export interface PipelineOptions {
+  /** Use the learned entity recogniser (default: yes, when the build ships a model). */
+  ner?: boolean;
+}
+
+export function createPipelineContext(options: PipelineOptions = {}): PipelineContext {
+  return { kb: loadKnowledgeBase(), tagger: options.ner === false ? null : loadTagger() };
 }
 
 /** A stage reads earlier layers of the Document and returns it with its own layer added. */
@@ -27,7 +35,7 @@ export const ARABIC_STAGES: readonly Stage[] = [
   (doc) => annotateTextLayer(doc),
   (doc) => annotateTimes(doc),
   (doc) => annotateQuantities(doc),
-  (doc, context) => annotateEntities(doc, context.kb),
+  (doc, context) => annotateEntities(doc, context.kb, context.tagger),
 ];
 
 /** Annotates one article. Non-Arabic articles keep their language and skip the Arabic layers. */

@@ -139,9 +139,9 @@ function surnameAloneAt(scan: Scan, k: number): boolean {
   return !isWord(after) || isFunctionWord(after, cues) || scan.covered[k + 1] !== undefined;
 }
 
-/** Uncovered, or covered by a one-word GeoNames place that a surname may override. */
+/** Uncovered, or covered by a one-word GeoNames place or one-word model mention that a surname may override. */
 function replaceable(scan: Scan, k: number): boolean {
   const mention = scan.covered[k];
   if (!mention) return true;
-  return mention.entityId.startsWith('loc:geonames-') && !/\s/.test(mention.text);
+  return (mention.entityId.startsWith('loc:geonames-') || mention.source === 'model') && !/\s/.test(mention.text);
 }

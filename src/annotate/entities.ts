@@ -12,6 +12,8 @@ import {
   personNameAt, type Cues,
 } from './entity-cues.js';
 import { isQuote, isWord, matchKbAt, type KbMatch } from './kb-match.js';
+import { addModelMentions } from './entities-model.js';
+import type { NerTagger } from '../ner/tagger.js';
 
 export { contextEntityId } from './entities-scan.js';
 
@@ -37,7 +39,8 @@ function stageDataFor(kb: KnowledgeBase): StageData {
   return data;
 }
 
-export function annotateEntities(doc: Document, kb: KnowledgeBase): Document {
+/** `tagger` (the learned recogniser) adds the names no rule finds; without it only the KB and rules run. */
+export function annotateEntities(doc: Document, kb: KnowledgeBase, tagger: NerTagger | null = null): Document {
   const tokens = doc.tokens.length > 0 ? doc.tokens : tokenize(doc.text);
   const { cues, institutions } = stageDataFor(kb);
   const scan: Scan = {
@@ -47,6 +50,7 @@ export function annotateEntities(doc: Document, kb: KnowledgeBase): Document {
   scanKbAndHeads(scan);
   resolveByCountry(scan);
   scanPersonCues(scan);
+  if (tagger) addModelMentions(scan, tagger);
   propagateSurnames(scan);
   scan.mentions.sort((a, b) => a.start - b.start);
   return { ...doc, entities: scan.mentions };

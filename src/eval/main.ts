@@ -1,5 +1,6 @@
 // `npm run eval`: annotates every record of eval/gold/*.jsonl with the pipeline and scores it against the gold markup.
-// Input: eval/gold/*.jsonl (or the folder given as argument); --split dev|test|all, --errors, --json; output: scores.
+// Input: eval/gold/*.jsonl (or the folder given as argument); --split dev|test|all, --errors, --json, --no-ner
+// (knowledge base and rules without the learned tagger); output: scores.
 import { resolve } from 'node:path';
 import type { Document } from '../document.js';
 import { annotateArticle, createPipelineContext } from '../pipeline.js';
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
   const dir = dirArgument ? resolve(dirArgument) : resolve(repoRoot, 'eval/gold');
   const testIds = testRecordIds(dir);
   const keep = (id: string) => inSplit(id, split, testIds);
-  const context = await createPipelineContext();
+  const context = createPipelineContext({ ner: !argv.includes('--no-ner') });
   const docs = new Map<string, Document>();
   const report = evaluate(dir, (draft) => {
     const doc = annotateArticle(draft, context);

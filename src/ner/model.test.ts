@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashFeature } from './features.js';
+import { beginLabel, isInside, LABEL_COUNT, labelIndex, OUTSIDE } from './labels.js';
+import { buildModel, decode, loadModel, saveModel, viterbi } from './model.js';
+
+const header = { featureVersion: 0, clusterPrefixes: [4], without: [], trainedOn: 'test', trainedAt: '2026-11-23', epochs: 1 };
+
+test('a saved model loads with the same scores (int16 quantisation loses < 0.1 %)', () => {
+  const keys = Uint32Array.from([hashFeature('w=a'), hashFeature('w=b'), 0]);
+  const weights = Float32Array.from({ length: keys.length * LABEL_COUNT }, (_, i) => Math.sin(i) * 3);
+  const transitions = Float32Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_, i) => Math.cos(i));
+  const path = join(mkdtempSync(join(tmpdir(), 'ner-')), 'm.bin');
+  saveModel(path, header, keys, weights, transitions);
+  const loaded = loadModel(path);
+  const original = buildModel({ ...header, labels: [], scale: 1, rows: keys.length }, keys, weights, transitions);
+  for (let row = 0; row < keys.length; row++) {
+    for (let l = 0; l < LABEL_COUNT; l++) {
+      assert.ok(Math.abs(loaded.weights[row * LABEL_COUNT + l] - original.weights[row * LABEL_COUNT + l]) < 3 * 0.001);
+    }
+  }
+  const features = { hashes: Uint32Array.from([keys[0], keys[2], hashFeature('unknown')]), offsets: Int32Array.from([0, 2, 3]) };
+  assert.deepEqual(decode(loaded, features), decode(original, features));
+});
+
+test('a file that is not a model is refused with a clear error', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'ner-')), 'bad.bin');
+  writeFileSync(path, 'hello');
+  assert.throws(() => loadModel(path), /not a Marsad NER model/);
+});
+
+test('Viterbi never opens a span with I-, even when I- scores best', () => {
+  const model = buildModel({ ...header, labels: [], scale: 1, rows: 0 }, new Uint32Array(0), new Float32Array(0), new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT));
+  const inside = labelIndex('I-LOC');
+  const emissions = new Float32Array(3 * LABEL_COUNT);
+  emissions[0 * LABEL_COUNT + inside] = 5;
+  emissions[1 * LABEL_COUNT + inside] = 5;
+  emissions[2 * LABEL_COUNT + OUTSIDE] = 1;
+  const labels = viterbi(emissions, model.transitions, 3);
+  assert.ok(!isInside(labels[0]));
+  assert.equal(labels[0], beginLabel('LOC'));
+  assert.equal(labels[1], inside);
+  assert.equal(viterbi(new Float32Array(0), model.transitions, 0).length, 0);
+});

@@ -1,0 +1,74 @@
+// The entity recogniser as the pipeline uses it: tokens in, typed token spans out.
+// The model and its lexicon are loaded once per process (a few hundred milliseconds) and shared.
+import { existsSync, readFileSync } from 'node:fs';
+import type { Token } from '../document.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../kb/kb.js';
+import { extractFeatures, FEATURE_VERSION } from './features.js';
+import { spansOfLabels, type LabeledSpan } from './labels.js';
+import { createLexicon, type NerLexicon } from './lexicon.js';
+import { decode, loadModel, type NerModel } from './model.js';
+import { documentFeatures } from './document-features.js';
+
+/** The first-stage model (sentence features) and the second-stage one (plus document features). */
+export const MODEL_URLS = {
+  local: new URL('./data/ner-local.bin', import.meta.url),
+  document: new URL('./data/ner-document.bin', import.meta.url),
+};
+export const CLUSTERS_URL = new URL('./data/clusters.tsv', import.meta.url);
+
+export interface NerTagger {
+  local: NerModel;
+  /** Null tags with the first stage alone. */
+  document: NerModel | null;
+  lexicon: NerLexicon;
+}
+
+/** `stem<TAB>path` lines; `#` lines are comments. A missing file means no cluster features. */
+export function readClusters(url: URL = CLUSTERS_URL): Map<string, string> {
+  const clusters = new Map<string, string>();
+  if (!existsSync(url)) return clusters;
+  for (const line of readFileSync(url, 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    if (tab > 0) clusters.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return clusters;
+}
+
+export function createTagger(local: NerModel, document: NerModel | null, kb: KnowledgeBase, clusters: ReadonlyMap<string, string>): NerTagger {
+  for (const model of [local, document]) {
+    if (model && model.header.featureVersion !== FEATURE_VERSION) {
+      throw new Error(`NER model has feature version ${model.header.featureVersion}, this build extracts ${FEATURE_VERSION}: run npm run train:ner`);
+    }
+  }
+  return { local, document, lexicon: createLexicon(kb, clusters, local.header.clusterPrefixes, local.header.without ?? []) };
+}
+
+/** Both stages from a model path prefix: `<prefix>-local.bin` and `<prefix>-document.bin` (the latter optional). */
+export function loadTaggerFiles(local: string | URL, document: string | URL | null, kb: KnowledgeBase = loadKnowledgeBase()): NerTagger {
+  return createTagger(loadModel(local), document && existsSync(document) ? loadModel(document) : null, kb, readClusters());
+}
+
+let shared: NerTagger | null | undefined;
+
+/** The shipped tagger, or null when this build has no trained model. */
+export function loadTagger(): NerTagger | null {
+  if (shared === undefined) {
+    shared = existsSync(MODEL_URLS.local) ? loadTaggerFiles(MODEL_URLS.local, MODEL_URLS.document) : null;
+  }
+  return shared;
+}
+
+/** Labels of each sentence of one document: first stage per sentence, second stage with the document's evidence. */
+export function labelDocument(tagger: NerTagger, sentences: readonly (readonly Token[])[]): Int32Array[] {
+  const local = sentences.map((tokens) => extractFeatures(tokens, tagger.lexicon));
+  const firstStage = local.map((features) => decode(tagger.local, features));
+  if (!tagger.document) return firstStage;
+  const { document } = tagger;
+  return documentFeatures(sentences, firstStage).map((features, s) => decode(document, local[s], features));
+}
+
+/** Entity spans (token ranges within each sentence) of one document. */
+export function tagDocument(tagger: NerTagger, sentences: readonly (readonly Token[])[]): LabeledSpan[][] {
+  return labelDocument(tagger, sentences).map(spansOfLabels);
+}
