@@ -124,14 +124,17 @@ export class Analyzer {
     }
   }
 
+  /** Emits the article as stored: a placed one with its merged entity ids (BatchResult.doc), a skipped one with the stored ids. */
   private emitPlaced(doc: Document, placement: BatchResult, emit: (event: AnalyzeEvent) => void): void {
     if (!placement.skipped) {
-      emit({ kind: 'article', doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false });
+      emit({ kind: 'article', doc: placement.doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false });
       return;
     }
     // Skipped: the same article was stored by an earlier run, or earlier in this one.
     const row = this.store.getArticleRow(doc.id);
     const storyId = row?.storyId ?? this.indexes.stories.storyOf(doc.id) ?? null;
-    emit({ kind: 'article', doc, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true });
+    const stored = row ? this.store.getArticle(doc.id) : null;
+    const asStored = stored ? { ...doc, entities: stored.entities } : doc;
+    emit({ kind: 'article', doc: asStored, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true });
   }
 }

@@ -3,6 +3,7 @@
 import type { Document, EntityType } from '../document.js';
 import type { DuplicateIndex, FingerprintRecord } from '../stories/duplicates.js';
 import type { Story, StoryIndex } from '../stories/cluster.js';
+import type { StoryEntityMention } from '../stories/story-entities.js';
 
 /** One analysed article with the links the duplicates-and-stories stage gave it. */
 export interface ArticleAnalysis {
@@ -57,6 +58,8 @@ export interface Store {
   /** Names and coordinates of entities (from the knowledge base); mentions alone only record id and type. */
   upsertEntities(records: EntityRecord[]): void;
   getEntity(id: string): EntityRecord | null;
+  /** Entity mentions of a story's stored articles, in story order then text order (what StoryEntities is rebuilt from). */
+  storyEntityMentions(storyId: string): StoryEntityMention[];
   /** A DuplicateIndex holding the fingerprints of every stored article, in arrival order. */
   loadDuplicateIndex(): DuplicateIndex;
   loadStoryIndex(): StoryIndex;

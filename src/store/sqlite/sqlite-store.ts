@@ -1,11 +1,12 @@
 // The SQLite back end of Store (better-sqlite3): WAL journal, prepared statements, one transaction per batch.
 // Input: a database file path (":memory:" for tests). Output: a Store.
 import Database from 'better-sqlite3';
-import type { Document, EntityType, Message, QuantityQualifier } from '../../document.js';
+import type { Document, EntityMention, EntityType, Message, QuantityQualifier } from '../../document.js';
 import { DuplicateIndex, type FingerprintRecord } from '../../stories/duplicates.js';
 import { LIVE_STORY_LIMITS, STORY_TUNING, StoryIndex, antPrior, evictedRouteCounts, type Story, type StoryArchive, type StoryMember, type StoryState } from '../../stories/cluster.js';
 import { fromStoryState, storyView } from '../../stories/story-state.js';
 import type { PooledSentence } from '../../stories/summary.js';
+import type { StoryEntityMention } from '../../stories/story-entities.js';
 import { TermStats } from '../../stories/vectors.js';
 import { dayNumber } from '../../stories/features.js';
 import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store } from '../store.js';
@@ -86,7 +87,7 @@ class SqliteStore implements Store, StoryArchive {
   getArticle(id: string): Document | null {
     const row = this.q.getArticle.get(id) as ArticleDbRow | undefined;
     if (!row) return null;
-    const mentions = this.q.mentionsOf.all(id) as { entity_id: string; type: EntityType; start: number; end: number; text: string; source: 'kb' | 'context' }[];
+    const mentions = this.q.mentionsOf.all(id) as { entity_id: string; type: EntityType; start: number; end: number; text: string; source: EntityMention['source'] }[];
     const times = this.q.timesOf.all(id) as { start: number; end: number; text: string; value: string }[];
     const quantities = this.q.quantitiesOf.all(id) as { start: number; end: number; text: string; value: number; unit: string | null; qualifier: QuantityQualifier | null }[];
     return {
@@ -112,6 +113,11 @@ class SqliteStore implements Store, StoryArchive {
   getEntity(id: string): EntityRecord | null {
     const row = this.q.getEntity.get(id) as { id: string; type: EntityType; name_ar: string | null; name_en: string | null; lon: number | null; lat: number | null } | undefined;
     return row ? { id: row.id, type: row.type, nameAr: row.name_ar, nameEn: row.name_en, lon: row.lon, lat: row.lat } : null;
+  }
+
+  storyEntityMentions(storyId: string): StoryEntityMention[] {
+    const rows = this.q.storyEntityMentions.raw().all(storyId) as [string, EntityType, string][];
+    return rows.map(([entityId, type, text]) => ({ entityId, type, text }));
   }
 
   loadDuplicateIndex(): DuplicateIndex {

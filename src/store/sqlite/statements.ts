@@ -18,6 +18,8 @@ export function prepareStatements(db: Database.Database) {
     getEntity: p('SELECT * FROM entities WHERE id = ?'),
     insertMention: p('INSERT OR IGNORE INTO entity_mentions (article_id, entity_id, type, start, "end", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     mentionsOf: p('SELECT entity_id, type, start, "end", text, source FROM entity_mentions WHERE article_id = ? ORDER BY start, "end"'),
+    storyEntityMentions: p(`SELECT m.entity_id, m.type, m.text FROM story_articles AS sa JOIN entity_mentions AS m ON m.article_id = sa.article_id
+      WHERE sa.story_id = ? ORDER BY sa.position, m.start, m."end"`),
     insertTime: p('INSERT OR IGNORE INTO times (article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?)'),
     timesOf: p('SELECT start, "end", text, value FROM times WHERE article_id = ? ORDER BY start'),
     insertQuantity: p('INSERT OR IGNORE INTO quantities (article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)'),
