@@ -31,10 +31,15 @@ export function addModelMentions(scan: Scan, tagger: NerTagger): void {
       let end = from + span.end;
       while (first < end && !isNameToken(tokens[first])) first++;
       while (end > first && !isNameToken(tokens[end - 1])) end--;
-      if (type === null || first === end || !takeOver(scan, first, end)) continue;
-      const range: NameRange = { firstToken: first, endToken: end, wholeFirst: keepsProclitics(tokens[first], tagger) };
+      // A title is context, not name ("المدرّس [سامر النجار]"), as the rules and the gold conventions have it.
+      while (type === 'person' && first < end - 1 && cueOf(tokens[first], scan.cues.personCues) !== undefined) first++;
+      if (type === null || first === end || fragment(scan, first, end)) continue;
+      const inherited = settleOverlaps(scan, first, end, type);
+      if (inherited === false) continue;
+      const range: NameRange = { firstToken: first, endToken: end, wholeFirst: keepsProclitics(tokens[first], scan) };
       const name = contextName(tokens, range);
-      addMention(scan, first, end, nameStartOffset(tokens, range), type, knownEntity(scan.kb, name, type) ?? contextEntityId(type, name), 'model');
+      const entityId = inherited ?? knownEntity(scan.kb, name, type) ?? contextEntityId(type, name);
+      addMention(scan, first, end, nameStartOffset(tokens, range), type, entityId, 'model');
     }
   }
 }
@@ -44,38 +49,82 @@ function isNameToken(token: Token): boolean {
 }
 
 /**
- * Whether the model's span may be added: it overlaps no rule mention, or it strictly extends plain knowledge-base
- * matches inside it ("سبارتاك [موسكو]", "[واشنطن] تايمز"), which it then replaces. Facilities, role titles and
- * context-rule names are kept.
+ * Where the model and the rules disagree, the model decides what is a name and how far it reaches; the knowledge
+ * base still says which entity it is. Kept as the rules found them: facilities and role titles (the model was not
+ * taught either), knowledge-base names the model's span lies inside or cuts through, and spans whose only extra
+ * words are generic heads the rules leave out on purpose ("منظمة [العفو الدولية]"). Returns false to drop the
+ * model's span, else the entity id it inherits from the one knowledge-base mention of its type it swallows (or null).
  */
-function takeOver(scan: Scan, first: number, end: number): boolean {
-  const inside = new Set<EntityMention>();
+function settleOverlaps(scan: Scan, first: number, end: number, type: EntityType): string | null | false {
+  const overlapping = new Set<EntityMention>();
   for (let k = first; k < end; k++) {
     const mention = scan.covered[k];
-    if (mention) inside.add(mention);
+    if (mention) overlapping.add(mention);
   }
-  if (inside.size === 0) return true;
-  const policy = process.env.MARSAD_NER_POLICY ?? '';
-  if (policy.includes('context') && [...inside].every((m) => m.source === 'context' && m.type !== 'facility')) {
-    for (const mention of inside) dropMention(scan, mention);
+  if (overlapping.size === 0) return null;
+  let ruleTokens = 0;
+  const swallowed: EntityMention[] = [];
+  for (const mention of overlapping) {
+    if (mention.type === 'facility' || scan.titleMentions.has(mention)) return false;
+    const [from, to] = tokenRangeOf(scan, mention);
+    const inside = from >= first && to <= end;
+    if (mention.source === 'kb' && !inside) return false;
+    if (mention.source === 'context' && from <= first && to >= end && to - from > end - first && keepsContext(scan, mention, first, end)) return false;
+    if (mention.source === 'kb') swallowed.push(mention);
+    ruleTokens += Math.min(to, end) - Math.max(from, first);
+  }
+  if (ruleTokens >= end - first && [...overlapping].every((m) => m.source === 'kb')) return false;
+  if (!extendsBeyondHeads(scan, first, end)) return false;
+  for (const mention of overlapping) {
+    dropMention(scan, mention);
+    const [from, to] = tokenRangeOf(scan, mention);
+    for (let k = from; k < to; k++) if (scan.covered[k] === mention) scan.covered[k] = undefined;
+  }
+  const sameType = swallowed.filter((m) => m.type === type || (type === 'location' && m.type === 'facility'));
+  return sameType.length === 1 && new Set(swallowed.map((m) => m.entityId)).size === 1 ? sameType[0].entityId : null;
+}
+
+/**
+ * A rule's name around a shorter model span stays when it was found after a head noun ("بلدة [خان] أرنبة",
+ * "[مؤسسة مياه [الحسكة]]") or when the model kept only a known first name ("أبو [خالد]"); after a person's title
+ * the model's shorter name usually is the better one ("شيراك [شذ]" is no name).
+ */
+function keepsContext(scan: Scan, mention: EntityMention, first: number, end: number): boolean {
+  if (mention.type !== 'person') return true;
+  return end - first === 1 && scan.cues.firstNames.has(scan.tokens[first].norm);
+}
+
+/**
+ * Some word of the span outside the knowledge-base names it swallows is more than a generic head, and, when it
+ * swallows one, more than a common word or nationality ("[دير الزور] الشرقي", "[حزب الله] اللبناني").
+ */
+function extendsBeyondHeads(scan: Scan, first: number, end: number): boolean {
+  let swallowsKb = false;
+  for (let k = first; k < end; k++) if (scan.covered[k]?.source === 'kb') swallowsKb = true;
+  for (let k = first; k < end; k++) {
+    if (scan.covered[k]?.source === 'kb') continue;
+    const t = scan.tokens[k];
+    if (cueOf(t, scan.cues.droppedHeads) !== undefined || headAt(t, scan.cues.locationHeads) !== null) continue;
+    if (swallowsKb && (scan.cues.commonWords.has(t.stem) || scan.kb.nationalityAdjectives.has(t.bare))) continue;
     return true;
   }
-  let coveredTokens = 0;
-  for (const mention of inside) {
-    if (mention.source !== 'kb' || mention.type === 'facility' || scan.titleMentions.has(mention)) return false;
-    const [from, to] = tokenRangeOf(scan, mention);
-    if (from < first || to > end) return false;
-    coveredTokens += to - from;
-  }
-  if (coveredTokens >= end - first) return false;
-  // "منظمة [العفو الدولية]": a generic head the rules leave out on purpose is no extension.
-  let extendsMatch = false;
-  for (let k = first; k < end; k++) {
-    if (!scan.covered[k] && cueOf(scan.tokens[k], scan.cues.droppedHeads) === undefined && headAt(scan.tokens[k], scan.cues.locationHeads) === null) extendsMatch = true;
-  }
-  if (!extendsMatch) return false;
-  for (const mention of inside) dropMention(scan, mention);
-  return true;
+  return false;
+}
+
+/**
+ * One word that cannot be a name on its own: a peeled stem that is a short fragment ("ل|يلي" in "ليلي", nightly),
+ * or a generic head noun ("مخيمات الريف الشمالي", "الحركة"), which the rules only take with a name after it.
+ */
+function fragment(scan: Scan, first: number, end: number): boolean {
+  if (end - first !== 1) return false;
+  const t = scan.tokens[first];
+  const { cues } = scan;
+  if (t.prefix !== '' && t.stem.length <= 3 && !keepsProclitics(t, scan)) return true;
+  // "مصادر عسكرية سورية": a relation adjective agreeing with the indefinite noun before it.
+  const previous = scan.tokens[first - 1];
+  if (t.prefix === '' && t.norm.endsWith('يه') && previous?.kind === 'word' && previous.prefix === '' && !previous.stem.startsWith('ال')) return true;
+  const heads = [cues.locationHeads, cues.organizationHeads, cues.facilityHeads];
+  return cueOf(t, cues.droppedHeads) !== undefined || heads.some((h) => h.has(t.bare) || h.has(t.stem) || headAt(t, h) !== null);
 }
 
 function tokenRangeOf(scan: Scan, mention: EntityMention): [number, number] {
@@ -90,13 +139,16 @@ function tokenRangeOf(scan: Scan, mention: EntityMention): [number, number] {
 }
 
 /**
- * The tokeniser peels what looks like a proclitic; in a foreign name it may be the first letter ("برشلونة",
- * "كانا"). The whole word is kept when news text knows it and does not know the peeled form.
+ * The tokeniser peels what looks like a proclitic; in a name it may be the first letter ("كريم", "برشلونة",
+ * "بلودان"). The whole word is kept for a known first name, and for a rare stem after ب ك ف ل; "و" + word and a
+ * clitic before the article ("والحسكة") are always peeled.
  */
-function keepsProclitics(token: Token, tagger: NerTagger): boolean {
+function keepsProclitics(token: Token, scan: Scan): boolean {
   if (token.prefix === '') return false;
-  const known = tagger.lexicon.clusters;
-  return known.has(token.norm) && !known.has(token.stem);
+  const { cues, kb } = scan;
+  if (cues.firstNames.has(token.norm)) return true;
+  if (token.stem.startsWith('ال') || token.prefix.startsWith('و')) return false;
+  return !(cues.firstNames.has(token.stem) || cues.commonWords.has(token.stem) || kb.aliasesByFirstToken.has(token.stem));
 }
 
 function knownEntity(kb: KnowledgeBase, name: string, type: EntityType): string | null {

@@ -6,7 +6,7 @@ import type { Token } from '../document.js';
 import { cueClasses, knowledgeBaseTags, placeNameTags, type FeatureGroup, type NerLexicon } from './lexicon.js';
 
 /** Bump when templates change: a model records the version it was trained with and refuses another. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Features of a token sequence: token i owns hashes[offsets[i] .. offsets[i + 1]). */
 export interface FeatureMatrix {
@@ -90,9 +90,17 @@ function stemOf(t: Token): string {
   return cap(t.stem);
 }
 
-function clusterOf(t: Token, lexicon: NerLexicon): string {
-  if (t.kind !== 'word') return '<' + t.kind + '>';
-  return lexicon.clusters.get(t.stem) ?? lexicon.clusters.get(t.bare) ?? '<unk>';
+const NO_CLUSTER = new Map<string, readonly string[]>();
+function constantLevels(value: string): readonly string[] {
+  let levels = NO_CLUSTER.get(value);
+  if (!levels) NO_CLUSTER.set(value, (levels = Array.from({ length: 8 }, () => value)));
+  return levels;
+}
+
+/** The token's cluster path prefixes by level; words outside the vocabulary and non-words get a class of their own. */
+function clusterOf(t: Token, lexicon: NerLexicon): readonly string[] {
+  if (t.kind !== 'word') return constantLevels('<' + t.kind + '>');
+  return lexicon.clusters.get(t.stem) ?? lexicon.clusters.get(t.bare) ?? constantLevels('<unk>');
 }
 
 export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): FeatureMatrix {
@@ -103,12 +111,13 @@ export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): 
   const geoTags = use('geo') ? placeNameTags(tokens, lexicon) : none();
   const cues = tokens.map((t) => (use('cues') ? cueClasses(t, lexicon) : []));
   const stems = tokens.map(stemOf);
-  const clusters = tokens.map((t) => (use('clusters') ? clusterOf(t, lexicon) : ''));
+  const clusters = tokens.map((t) => (use('clusters') ? clusterOf(t, lexicon) : constantLevels('')));
   const prefixes = use('clusters') ? lexicon.clusterPrefixes : [];
   const coarse = prefixes[0];
   const middle = prefixes[Math.min(1, prefixes.length - 1)];
   const stemAt = (i: number) => (i >= 0 && i < n ? stems[i] : BOUNDARY);
-  const clusterAt = (i: number, length: number) => (i >= 0 && i < n ? clusters[i].slice(0, length) : BOUNDARY);
+  const level = (path: readonly string[], k: number) => path[Math.min(k, path.length) - 1];
+  const clusterAt = (i: number, k: number) => (i >= 0 && i < n ? level(clusters[i], k) : BOUNDARY);
   const out = new FeatureWriter(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -139,12 +148,12 @@ export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): 
       for (let k = 0; k + 3 <= padded.length; k++) out.addValue(T.g3, padded.slice(k, k + 3));
     }
     const c0 = clusters[i];
-    for (let p = 0; p < prefixes.length && p < CLUSTER_TEMPLATES.length; p++) out.addValue(CLUSTER_TEMPLATES[p], c0.slice(0, prefixes[p]));
+    for (let p = 0; p < prefixes.length && p < CLUSTER_TEMPLATES.length; p++) out.addValue(CLUSTER_TEMPLATES[p], level(c0, prefixes[p]));
     if (prefixes.length > 0) {
       out.addValue(T['c-1'], clusterAt(i - 1, middle));
       out.addValue(T['c+1'], clusterAt(i + 1, middle));
-      out.addPair(T['c-1c'], clusterAt(i - 1, coarse), c0.slice(0, middle));
-      out.addPair(T['cc+1'], c0.slice(0, middle), clusterAt(i + 1, coarse));
+      out.addPair(T['c-1c'], clusterAt(i - 1, coarse), level(c0, middle));
+      out.addPair(T['cc+1'], level(c0, middle), clusterAt(i + 1, coarse));
     }
     out.addValue(T.kb, kbTags[i] ?? '-');
     out.addValue(T['kb-1'], (i > 0 ? kbTags[i - 1] : null) ?? '-');

@@ -12,9 +12,9 @@ export interface NerLexicon {
   cues: Cues;
   /** World place names (GeoNames), keyed by their first normalised word; values are the other words. */
   placeNames: ReadonlyMap<string, readonly string[][]>;
-  /** Normalised stem → hierarchical cluster path (see data/README.md). */
-  clusters: ReadonlyMap<string, string>;
-  /** Path prefix lengths used as features, coarse to fine. */
+  /** Normalised stem → its cluster path prefixes, coarse to fine (see data/README.md). */
+  clusters: ReadonlyMap<string, readonly string[]>;
+  /** Path levels (1 = coarsest) used as features. */
   clusterPrefixes: readonly number[];
   /** Feature groups left out (ablation runs); a model records the groups it was trained without. */
   without: ReadonlySet<FeatureGroup>;
@@ -24,7 +24,7 @@ export const FEATURE_GROUPS = ['clusters', 'kb', 'cues', 'geo', 'trigrams', 'aff
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export function createLexicon(
-  kb: KnowledgeBase, clusters: ReadonlyMap<string, string>, clusterPrefixes: readonly number[], without: readonly FeatureGroup[] = [],
+  kb: KnowledgeBase, clusters: ReadonlyMap<string, readonly string[]>, clusterPrefixes: readonly number[], without: readonly FeatureGroup[] = [],
 ): NerLexicon {
   return { kb, cues: loadCues(kb), placeNames: loadPlaceNames(), clusters, clusterPrefixes, without: new Set(without) };
 }

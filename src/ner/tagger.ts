@@ -23,19 +23,24 @@ export interface NerTagger {
   lexicon: NerLexicon;
 }
 
-/** `stem<TAB>path` lines; `#` lines are comments. A missing file means no cluster features. */
-export function readClusters(url: URL = CLUSTERS_URL): Map<string, string> {
-  const clusters = new Map<string, string>();
+/**
+ * `stem<TAB>path` lines, the path's dot-separated levels going from coarse to fine ("3.5.1.0"); `#` lines are
+ * comments. Each stem maps to its path prefixes by level ("3", "3.5", "3.5.1", "3.5.1.0"). No file, no clusters.
+ */
+export function readClusters(url: URL = CLUSTERS_URL): Map<string, readonly string[]> {
+  const clusters = new Map<string, readonly string[]>();
   if (!existsSync(url)) return clusters;
   for (const line of readFileSync(url, 'utf8').split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
-    if (tab > 0) clusters.set(line.slice(0, tab), line.slice(tab + 1));
+    if (tab <= 0) continue;
+    const levels = line.slice(tab + 1).split('.');
+    clusters.set(line.slice(0, tab), levels.map((_, k) => levels.slice(0, k + 1).join('.')));
   }
   return clusters;
 }
 
-export function createTagger(local: NerModel, document: NerModel | null, kb: KnowledgeBase, clusters: ReadonlyMap<string, string>): NerTagger {
+export function createTagger(local: NerModel, document: NerModel | null, kb: KnowledgeBase, clusters: ReadonlyMap<string, readonly string[]>): NerTagger {
   for (const model of [local, document]) {
     if (model && model.header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`NER model has feature version ${model.header.featureVersion}, this build extracts ${FEATURE_VERSION}: run npm run train:ner`);

@@ -22,7 +22,7 @@ const program = new Command()
   .option('--cv <k>', 'k-fold cross-validation over train (contiguous folds); prints the pooled scores and writes nothing')
   .option('--epochs <n>', 'training epochs', '15')
   .option('--min-count <n>', 'drop features seen fewer times', '1')
-  .option('--cluster-prefixes <list>', 'cluster path prefix lengths used as features', '4,8,12')
+  .option('--cluster-prefixes <list>', 'cluster path levels used as features (1 = coarsest)', '1,2,3,4')
   .option('--without <groups>', `feature groups to leave out (ablation): ${FEATURE_GROUPS.join(',')}`, '')
   .option('--seed <n>', 'shuffling seed', '20260119')
   .option('--out <prefix>', 'write <prefix>-local.bin and <prefix>-document.bin (default: the shipped model; nothing is written with --dev)')
@@ -45,7 +45,7 @@ if (options.cv) {
   process.exit(0);
 }
 const { train, dev } = options.dev ? splitTrain(all, DEV_FRACTION) : { train: all, dev: [] };
-const documents = prepareDocuments(train, lexicon);
+const documents = prepareDocuments(train);
 console.log(`train:ner: ${train.length} sentences, ${documents.length} documents, features in ${elapsed()}`);
 
 const epochs = Number(options.epochs);
@@ -65,7 +65,7 @@ function crossValidate(k: number): void {
   for (let fold = 0; fold < k; fold++) {
     const from = Math.floor((fold * all.length) / k);
     const to = Math.floor(((fold + 1) * all.length) / k);
-    const weights = trainTagger(prepareDocuments([...all.slice(0, from), ...all.slice(to)], lexicon), lexicon, trainingOptions(), () => {});
+    const weights = trainTagger(prepareDocuments([...all.slice(0, from), ...all.slice(to)]), lexicon, trainingOptions(), () => {});
     const header = { featureVersion: FEATURE_VERSION, clusterPrefixes, without, epochs: trainingOptions().epochs, trainedAt: '', trainedOn: '' };
     const tagger = { local: modelOf(weights.local, header), document: modelOf(weights.document, header), lexicon };
     const held = all.slice(from, to);
