@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Document } from './document.js';
 import type { RawPage } from './ingest/types.js';
 import { cleanPage } from './clean/clean.js';
-import { annotateArticle, type PipelineContext } from './pipeline.js';
+import { annotateArticle, type PipelineContext, type PipelineOptions } from './pipeline.js';
 import { articleId } from './stories/ids.js';
 import { type PreparedPlacement, preparePlacement } from './stories/prepare.js';
 
@@ -60,8 +60,8 @@ export function inlineAnnotator(context: PipelineContext): Annotator {
 }
 
 /** Round-robins batches over `size` workers; each worker answers its batches in order. */
-export function workerAnnotator(size: number): Annotator {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./annotate-worker.js', import.meta.url)));
+export function workerAnnotator(size: number, pipeline: PipelineOptions = {}): Annotator {
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./annotate-worker.js', import.meta.url), { workerData: pipeline }));
   const waiting = new Map<number, { resolve: (r: PageOutcome[][]) => void; reject: (e: Error) => void }>();
   let seq = 0;
   for (const worker of workers) {

@@ -12,7 +12,8 @@ import { createPipelineContext, type PipelineContext } from '../pipeline.js';
 import { openStore } from '../store/open.js';
 import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
-import { tokenize } from '../arabic/tokenize.js';
+import { splitSentences, tokenize } from '../arabic/tokenize.js';
+import { tagDocument } from '../ner/tagger.js';
 import type { RawPage } from '../ingest/types.js';
 import { generateCorpus, loadSampleArticles, type BenchRecord } from './corpus.js';
 import { MemorySampler, type PassResult, formatPass } from './measure.js';
@@ -83,6 +84,26 @@ async function pipelinePass(name: string, context: PipelineContext, records: Ben
   }
 }
 
+/** The entity tagger alone over every article's tokens (as the entity stage calls it, sentence by sentence). */
+function taggerPass(context: PipelineContext, records: BenchRecord[]): PassResult {
+  const tagger = context.tagger;
+  const memory = new MemorySampler(records.length);
+  const latencies: number[] = [];
+  let tokens = 0;
+  if (tagger) {
+    for (const r of records) {
+      const sentences = splitSentences(r.text).map((s) => tokenize(r.text.slice(s.start, s.end)));
+      const t0 = performance.now();
+      tagDocument(tagger, sentences);
+      latencies.push(performance.now() - t0);
+      for (const s of sentences) tokens += s.length;
+      memory.sample(latencies.length);
+    }
+  }
+  const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
+  return { name: 'entity tagger alone (tokenising excluded)', articles: latencies.length, seconds, latencies, memory: memory.result(), note: tagger ? `${Math.round(tokens / seconds).toLocaleString('en')} tokens/s` : 'no model' };
+}
+
 async function* antRecords(path: string, limit: number): AsyncGenerator<BenchRecord> {
   const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
   let n = 0;
@@ -111,6 +132,9 @@ async function main(): Promise<void> {
   const workers = Math.max(1, availableParallelism() - 1);
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers }), baseline));
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers: 0 }), baseline));
+  // The learned entity tagger's share: the same pass with the knowledge base and rules alone.
+  console.log(formatPass(await pipelinePass('analyze end to end, entity tagger off', createPipelineContext({ ner: false }), corpus, { batchSize: 100, workers: 0 }), baseline));
+  console.log(formatPass(taggerPass(context, corpus), baseline));
   const serviceSample = corpus.slice(0, Math.min(2000, corpus.length));
   console.log(formatPass(await pipelinePass(`service time (${serviceSample.length} articles)`, context, serviceSample, { batchSize: 1, workers: 0 })));
 

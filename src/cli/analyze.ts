@@ -17,13 +17,16 @@ export interface AnalyzeCliOptions {
   db?: string;
   /** Annotation worker threads; 0 annotates on the main thread. Default: one per core beyond the first. */
   workers?: number;
+  /** False runs the knowledge base and rules without the learned entity tagger. */
+  ner?: boolean;
 }
 
 export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): Promise<number> {
-  const context = createPipelineContext();
+  const pipeline = { ner: options.ner !== false };
+  const context = createPipelineContext(pipeline);
   const store = openStore(options.db ?? ':memory:');
   const workers = options.workers ?? Math.min(4, availableParallelism() - 1);
-  const annotator = workers > 0 ? workerAnnotator(workers) : inlineAnnotator(context);
+  const annotator = workers > 0 ? workerAnnotator(workers, pipeline) : inlineAnnotator(context);
   try {
     const analyzer = new Analyzer(context, store, { published: options.published, annotator });
     const collector = new AnalysisCollector((id) => describeEntity(context.kb, id));

@@ -7,7 +7,7 @@ import { hashFeature } from './features.js';
 import { beginLabel, isInside, LABEL_COUNT, labelIndex, OUTSIDE } from './labels.js';
 import { buildModel, decode, loadModel, saveModel, viterbi } from './model.js';
 
-const header = { featureVersion: 0, clusterPrefixes: [4], without: [], trainedOn: 'test', trainedAt: '2026-11-23', epochs: 1 };
+const header = { featureVersion: 0, clusterPrefixes: [4], without: [], clustersChecksum: 'none', trainedOn: 'test', trainedAt: '2026-11-23', epochs: 1 };
 
 test('a saved model loads with the same scores (int16 quantisation loses < 0.1 %)', () => {
   const keys = Uint32Array.from([hashFeature('w=a'), hashFeature('w=b'), 0]);

@@ -13,6 +13,8 @@ export interface ModelHeader {
   clusterPrefixes: readonly number[];
   /** Feature groups the model was trained without. */
   without: readonly FeatureGroup[];
+  /** FNV-1a of the clusters file the model was trained with: cluster features mean nothing with another file. */
+  clustersChecksum: string;
   /** Weight = int16 value × scale. */
   scale: number;
   rows: number;

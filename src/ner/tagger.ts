@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Token } from '../document.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/kb.js';
-import { extractFeatures, FEATURE_VERSION } from './features.js';
+import { extractFeatures, FEATURE_VERSION, hashFeature } from './features.js';
 import { spansOfLabels, type LabeledSpan } from './labels.js';
 import { createLexicon, type NerLexicon } from './lexicon.js';
 import { decode, loadModel, type NerModel } from './model.js';
@@ -27,10 +27,12 @@ export interface NerTagger {
  * `stem<TAB>path` lines, the path's dot-separated levels going from coarse to fine ("3.5.1.0"); `#` lines are
  * comments. Each stem maps to its path prefixes by level ("3", "3.5", "3.5.1", "3.5.1.0"). No file, no clusters.
  */
-export function readClusters(url: URL = CLUSTERS_URL): Map<string, readonly string[]> {
-  const clusters = new Map<string, readonly string[]>();
+export function readClusters(url: URL = CLUSTERS_URL): Clusters {
+  const clusters: Clusters = Object.assign(new Map<string, readonly string[]>(), { checksum: 'none' });
   if (!existsSync(url)) return clusters;
-  for (const line of readFileSync(url, 'utf8').split('\n')) {
+  const text = readFileSync(url, 'utf8');
+  clusters.checksum = hashFeature(text).toString(16);
+  for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
@@ -40,10 +42,16 @@ export function readClusters(url: URL = CLUSTERS_URL): Map<string, readonly stri
   return clusters;
 }
 
-export function createTagger(local: NerModel, document: NerModel | null, kb: KnowledgeBase, clusters: ReadonlyMap<string, readonly string[]>): NerTagger {
+/** Stem → cluster path prefixes, with the checksum of the file they came from. */
+export type Clusters = Map<string, readonly string[]> & { checksum: string };
+
+export function createTagger(local: NerModel, document: NerModel | null, kb: KnowledgeBase, clusters: Clusters): NerTagger {
   for (const model of [local, document]) {
     if (model && model.header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`NER model has feature version ${model.header.featureVersion}, this build extracts ${FEATURE_VERSION}: run npm run train:ner`);
+    }
+    if (model && model.header.clustersChecksum !== clusters.checksum) {
+      throw new Error(`NER model was trained with another clusters.tsv (${model.header.clustersChecksum}, found ${clusters.checksum}): run npm run train:ner`);
     }
   }
   return { local, document, lexicon: createLexicon(kb, clusters, local.header.clusterPrefixes, local.header.without ?? []) };

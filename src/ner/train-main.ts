@@ -39,7 +39,8 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const all = parseConll(readFileSync(trainPath, 'utf8'));
 const clusterPrefixes = options.clusterPrefixes.split(',').map(Number);
 const without = options.without.split(',').filter((g): g is FeatureGroup => (FEATURE_GROUPS as readonly string[]).includes(g));
-const lexicon = createLexicon(loadKnowledgeBase(), readClusters(), clusterPrefixes, without);
+const clusters = readClusters();
+const lexicon = createLexicon(loadKnowledgeBase(), clusters, clusterPrefixes, without);
 if (options.cv) {
   crossValidate(Number(options.cv));
   process.exit(0);
@@ -54,7 +55,7 @@ const trained = trainTagger(documents, lexicon, {
   onEpoch: (epoch, mistakes) => { if (epoch % 5 === 0 || epoch === epochs) console.log(`  epoch ${epoch}: ${mistakes} token errors`); },
 }, (line) => console.log(`${line} (${elapsed()})`));
 const header = {
-  featureVersion: FEATURE_VERSION, clusterPrefixes, without, epochs, trainedAt: new Date().toISOString().slice(0, 10),
+  featureVersion: FEATURE_VERSION, clusterPrefixes, without, clustersChecksum: clusters.checksum, epochs, trainedAt: new Date().toISOString().slice(0, 10),
   trainedOn: options.dev ? 'ANERcorp train, CAMeL split, first 85 %' : 'ANERcorp train, CAMeL split',
 };
 console.log(`train:ner: ${trained.local.keys.length} + ${trained.document.keys.length} feature rows, trained in ${elapsed()}`);
@@ -66,7 +67,7 @@ function crossValidate(k: number): void {
     const from = Math.floor((fold * all.length) / k);
     const to = Math.floor(((fold + 1) * all.length) / k);
     const weights = trainTagger(prepareDocuments([...all.slice(0, from), ...all.slice(to)]), lexicon, trainingOptions(), () => {});
-    const header = { featureVersion: FEATURE_VERSION, clusterPrefixes, without, epochs: trainingOptions().epochs, trainedAt: '', trainedOn: '' };
+    const header = { featureVersion: FEATURE_VERSION, clusterPrefixes, without, clustersChecksum: clusters.checksum, epochs: trainingOptions().epochs, trainedAt: '', trainedOn: '' };
     const tagger = { local: modelOf(weights.local, header), document: modelOf(weights.document, header), lexicon };
     const held = all.slice(from, to);
     addCounts(pooled.one, scoreTagger({ ...tagger, document: null }, held).counts);

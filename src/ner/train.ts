@@ -45,7 +45,7 @@ function examples(documents: readonly PreparedDocument[], features: readonly Fea
 }
 
 export function trainTagger(documents: readonly PreparedDocument[], lexicon: NerLexicon, options: TrainingOptions, log: (line: string) => void): TrainedTagger {
-  const header = { featureVersion: FEATURE_VERSION, clusterPrefixes: lexicon.clusterPrefixes, without: [...lexicon.without], trainedOn: '', trainedAt: '', epochs: options.epochs };
+  const header = { featureVersion: FEATURE_VERSION, clusterPrefixes: lexicon.clusterPrefixes, without: [...lexicon.without], clustersChecksum: '', trainedOn: '', trainedAt: '', epochs: options.epochs };
   const quiet = { ...options, onEpoch: undefined };
   const localFeatures = documents.map((d) => d.sentences.map((tokens) => extractFeatures(tokens, lexicon)));
 
