@@ -2,6 +2,7 @@
 // articles grouped in synthetic stories (seeded, so every run sees the same corpus). Output: JSONL-shaped records.
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { createRng } from '../random.js';
 
 export interface BenchRecord {
   id: string;
@@ -9,18 +10,6 @@ export interface BenchRecord {
   text: string;
   outlet: string;
   published: string;
-}
-
-/** Mulberry32: a tiny seeded PRNG, enough for reproducible shuffles. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Each sample article as its list of body paragraphs (articles with fewer than two are left out). */
@@ -62,7 +51,7 @@ const DAY_MS = 86_400_000;
  */
 export function* generateCorpus(articles: string[][], count: number, seed = 20260119): Generator<BenchRecord> {
   if (articles.length === 0) throw new Error('no sample articles to build a corpus from');
-  const random = seededRandom(seed);
+  const random = createRng(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   const start = Date.UTC(2026, 0, 1);
   const stories = Math.max(1, Math.round(count / 4.5));

@@ -1,6 +1,7 @@
 // Training: an averaged structured perceptron (Collins 2002) over first-order label sequences.
 // Each sentence is decoded with the current weights; where the best sequence differs from the gold one, the gold
 // features gain and the predicted ones lose. The averaged weights generalise far better than the last ones.
+import { createRng } from '../random.js';
 import { LABEL_COUNT, transitionAllowed } from './labels.js';
 import { viterbi } from './model.js';
 import type { FeatureMatrix } from './features.js';
@@ -24,18 +25,6 @@ export interface TrainedWeights {
   weights: Float32Array;
   /** (LABEL_COUNT + 1) × LABEL_COUNT, start weights last. */
   transitions: Float32Array;
-}
-
-/** Mulberry32: a small seeded generator, so that training is reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Indexed {
@@ -78,7 +67,7 @@ export function trainPerceptron(examples: readonly TrainingExample[], options: T
   const transitions = new Float64Array((L + 1) * L);
   const transitionSums = new Float64Array((L + 1) * L);
   const masked = new Float64Array((L + 1) * L);
-  const random = seededRandom(options.seed);
+  const random = createRng(options.seed);
   const order = sentences.map((_, i) => i);
   let step = 1;
 

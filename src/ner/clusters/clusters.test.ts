@@ -4,7 +4,7 @@ import { tokenize } from '../../arabic/tokenize.js';
 import { clusterFeatures, comparePaths, formatClusters, loadClusters, parseClusters } from './clusters.js';
 import { TokenStreamBuilder } from './corpus.js';
 import { proportionalShares, sphericalKMeans } from './kmeans.js';
-import { createGaussian, createRng } from './rng.js';
+import { createGaussian, createRng } from '../../random.js';
 import { randomizedSvd, symmetricEigen } from './svd.js';
 import { defaultOptions, trainClusters } from './train.js';
 

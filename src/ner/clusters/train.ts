@@ -11,7 +11,7 @@ import { chooseVocabulary, contextLayout, countContexts, ppmi } from './cooccurr
 import type { TokenStream } from './corpus.js';
 import { dottedPaths, groupLevels } from './hierarchy.js';
 import { twoStageKMeans } from './kmeans.js';
-import { createGaussian, createRng } from './rng.js';
+import { createGaussian, createRng } from '../../random.js';
 import { randomizedSvd } from './svd.js';
 
 export interface TrainOptions {
