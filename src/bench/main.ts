@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../analyze.js';
 import { createPipelineContext, type PipelineContext } from '../pipeline.js';
+import { defaultWorkers } from '../cli/analyze.js';
 import { openStore } from '../store/open.js';
-import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { splitSentences, tokenize } from '../arabic/tokenize.js';
 import { tagDocument } from '../ner/tagger.js';
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
 
   const baseline = baselinePass(corpus);
   console.log(formatPass(baseline));
-  const workers = Math.max(1, availableParallelism() - 1);
+  const workers = defaultWorkers();
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers }), baseline));
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers: 0 }), baseline));
   // The learned entity tagger's share: the same pass with the knowledge base and rules alone.

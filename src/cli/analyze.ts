@@ -21,11 +21,17 @@ export interface AnalyzeCliOptions {
   ner?: boolean;
 }
 
+export function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
+}
+
 export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): Promise<number> {
   const pipeline = { ner: options.ner !== false };
   const context = createPipelineContext(pipeline);
   const store = openStore(options.db ?? ':memory:');
-  const workers = options.workers ?? Math.min(4, availableParallelism() - 1);
+  // As many annotation workers as cores: the main thread (clustering, SQLite) mostly waits on them, and with the
+  // entity tagger annotation is the larger share (2 workers on 2 cores: 11 % faster on generated, 25 % on ANT articles).
+  const workers = options.workers ?? defaultWorkers();
   const annotator = workers > 0 ? workerAnnotator(workers, pipeline) : inlineAnnotator(context);
   try {
     const analyzer = new Analyzer(context, store, { published: options.published, annotator });

@@ -29,7 +29,7 @@ program
   .option('--json', 'print the analysis document (docs/output.md) on stdout')
   .option('--published <date>', 'publication date (YYYY-MM-DD) for articles whose input gives none', isoDay)
   .option('--db <file>', 'SQLite file to store results in and to continue from')
-  .option('--workers <n>', 'annotation worker threads (0 = annotate on the main thread; default: cores - 1)', count)
+  .option('--workers <n>', 'annotation worker threads (0 = annotate on the main thread; default: one per core, at most 4)', count)
   .option('--no-ner', 'find entities with the knowledge base and rules only, without the learned tagger')
   .action(async (paths: string[], options: { json?: boolean; published?: string; db?: string; workers?: number; ner?: boolean }) => {
     process.exitCode = await runAnalyze(paths, options);
