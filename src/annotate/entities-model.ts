@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/kb.js';
 import type { NerType } from '../ner/labels.js';
 import { tagDocument, type NerTagger } from '../ner/tagger.js';
 import { addMention, contextEntityId, contextName, dropMention, nameStartOffset, type Scan } from './entities-scan.js';
-import { cueOf, headAt, isFunctionWord, type NameRange } from './entity-cues.js';
+import { cueOf, headAt, isFunctionWord, type NameRange, type PersonCue } from './entity-cues.js';
 import { isQuote } from './kb-match.js';
 
 /**
@@ -32,7 +32,7 @@ export function addModelMentions(scan: Scan, tagger: NerTagger): void {
       while (first < end && !isNameToken(tokens[first])) first++;
       while (end > first && !isNameToken(tokens[end - 1])) end--;
       // A title is context, not name ("المدرّس [سامر النجار]"), as the rules and the gold conventions have it.
-      while (type === 'person' && first < end - 1 && cueOf(tokens[first], scan.cues.personCues) !== undefined) first++;
+      while (type === 'person' && first < end - 1 && isTitle(cueOf(tokens[first], scan.cues.personCues))) first++;
       // Function words are never part of a name ("محمد إسماعيل [بأنه]").
       while (first < end && isFunctionWord(tokens[first], scan.cues)) first++;
       while (end > first && isFunctionWord(tokens[end - 1], scan.cues)) end--;
@@ -45,6 +45,11 @@ export function addModelMentions(scan: Scan, tagger: NerTagger): void {
       addMention(scan, first, end, nameStartOffset(tokens, range), type, entityId, 'model');
     }
   }
+}
+
+/** A person cue other than a kunya ("أبو الغيط" keeps its أبو). */
+function isTitle(cue: PersonCue | undefined): boolean {
+  return cue !== undefined && cue !== 'kunya';
 }
 
 function isNameToken(token: Token): boolean {
