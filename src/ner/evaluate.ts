@@ -48,7 +48,9 @@ interface SchemeTable {
 export function outsideAnercorpScheme(mention: EntityMention, doc: Document, kb: KnowledgeBase, cues: Cues): boolean {
   const words = doc.tokens.filter((t) => t.start >= mention.start - 3 && t.end <= mention.end && t.end > mention.start && t.kind === 'word');
   if (words.length === 0) return false;
-  if (mention.type === 'person' && cueOf(words[0], cues.personCues) !== undefined) return true;
+  const cue = cueOf(words[0], cues.personCues);
+  // A kunya ("أبو الغيط") is part of the name, not a title.
+  if (mention.type === 'person' && cue !== undefined && cue !== 'kunya') return true;
   if (mention.type !== 'organization') return false;
   if (!scheme().descriptiveHeads.has(words[0].stem) && !scheme().descriptiveHeads.has(words[0].bare)) return false;
   return words.slice(1).every((t) => cues.commonWords.has(t.stem) || kb.nationalityAdjectives.has(t.bare));
