@@ -64,28 +64,27 @@ function isNameToken(token: Token): boolean {
  * model's span, else the entity id it inherits from the one knowledge-base mention of its type it swallows (or null).
  */
 function settleOverlaps(scan: Scan, first: number, end: number, type: EntityType): string | null | false {
-  const overlapping = new Set<EntityMention>();
+  // Each overlapping mention with its token range, grown outwards from a token it covers.
+  const overlapping = new Map<EntityMention, [number, number]>();
   for (let k = first; k < end; k++) {
     const mention = scan.covered[k];
-    if (mention) overlapping.add(mention);
+    if (mention && !overlapping.has(mention)) overlapping.set(mention, tokenRangeAround(scan, k));
   }
   if (overlapping.size === 0) return null;
   let ruleTokens = 0;
   const swallowed: EntityMention[] = [];
-  for (const mention of overlapping) {
+  for (const [mention, [from, to]] of overlapping) {
     if (mention.type === 'facility' || scan.titleMentions.has(mention)) return false;
-    const [from, to] = tokenRangeOf(scan, mention);
     const inside = from >= first && to <= end;
     if (mention.source === 'kb' && !inside) return false;
     if (mention.source === 'context' && from <= first && to >= end && to - from > end - first && keepsContext(scan, mention, first, end)) return false;
     if (mention.source === 'kb') swallowed.push(mention);
     ruleTokens += Math.min(to, end) - Math.max(from, first);
   }
-  if (ruleTokens >= end - first && [...overlapping].every((m) => m.source === 'kb')) return false;
+  if (ruleTokens >= end - first && [...overlapping.keys()].every((m) => m.source === 'kb')) return false;
   if (!extendsBeyondHeads(scan, first, end)) return false;
-  for (const mention of overlapping) {
+  for (const [mention, [from, to]] of overlapping) {
     dropMention(scan, mention);
-    const [from, to] = tokenRangeOf(scan, mention);
     for (let k = from; k < to; k++) if (scan.covered[k] === mention) scan.covered[k] = undefined;
   }
   const sameType = swallowed.filter((m) => m.type === type || (type === 'location' && m.type === 'facility'));
@@ -132,17 +131,16 @@ function fragment(scan: Scan, first: number, end: number): boolean {
   const previous = scan.tokens[first - 1];
   if (t.prefix === '' && t.norm.endsWith('يه') && previous?.kind === 'word' && previous.prefix === '' && !previous.stem.startsWith('ال')) return true;
   const heads = [cues.locationHeads, cues.organizationHeads, cues.facilityHeads];
-  return cueOf(t, cues.droppedHeads) !== undefined || heads.some((h) => h.has(t.bare) || h.has(t.stem) || headAt(t, h) !== null);
+  return cueOf(t, cues.droppedHeads) !== undefined || heads.some((h) => h.has(t.bare) || headAt(t, h) !== null);
 }
 
-function tokenRangeOf(scan: Scan, mention: EntityMention): [number, number] {
-  let from = -1;
-  let to = -1;
-  scan.covered.forEach((m, k) => {
-    if (m !== mention) return;
-    if (from < 0) from = k;
-    to = k + 1;
-  });
+/** The token range of the mention covering token k (a mention covers consecutive tokens). */
+function tokenRangeAround(scan: Scan, k: number): [number, number] {
+  const mention = scan.covered[k];
+  let from = k;
+  let to = k + 1;
+  while (from > 0 && scan.covered[from - 1] === mention) from--;
+  while (to < scan.covered.length && scan.covered[to] === mention) to++;
   return [from, to];
 }
 

@@ -73,7 +73,16 @@ function firstListWins<V>(lists: [string[], V][]): Map<string, V> {
   return map;
 }
 
+const cuesByKb = new WeakMap<KnowledgeBase, Cues>();
+
+/** The cue lexicon for `kb`, read once and shared by the entity stage, the tagger's features and the evaluation. */
 export function loadCues(kb: KnowledgeBase): Cues {
+  let cues = cuesByKb.get(kb);
+  if (!cues) cuesByKb.set(kb, (cues = readCues(kb)));
+  return cues;
+}
+
+function readCues(kb: KnowledgeBase): Cues {
   const raw = JSON.parse(readFileSync(new URL('./data/entity-cues.json', import.meta.url), 'utf8')) as CueTable;
   const firstNames = readFileSync(new URL('./data/first-names.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
   return {

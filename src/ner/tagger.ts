@@ -8,6 +8,7 @@ import { spansOfLabels, type LabeledSpan } from './labels.js';
 import { createLexicon, type NerLexicon } from './lexicon.js';
 import { decode, loadModel, type NerModel } from './model.js';
 import { documentFeatures } from './document-features.js';
+import { clusterFeatures, parseClusters } from './clusters/clusters.js';
 
 /** The first-stage model (sentence features) and the second-stage one (plus document features). */
 export const MODEL_URLS = {
@@ -32,13 +33,7 @@ export function readClusters(url: URL = CLUSTERS_URL): Clusters {
   if (!existsSync(url)) return clusters;
   const text = readFileSync(url, 'utf8');
   clusters.checksum = hashFeature(text).toString(16);
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    const levels = line.slice(tab + 1).split('.');
-    clusters.set(line.slice(0, tab), levels.map((_, k) => levels.slice(0, k + 1).join('.')));
-  }
+  for (const [stem, path] of parseClusters(text)) clusters.set(stem, clusterFeatures(path));
   return clusters;
 }
 
