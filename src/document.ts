@@ -51,6 +51,65 @@ export interface Quantity extends Span {
   qualifier?: QuantityQualifier;
 }
 
+/** The 16 event types of PLOVER (src/events/data/plover.json, docs/events.md), lowercase. */
+export type PloverType =
+  | 'agree' | 'consult' | 'support' | 'concede' | 'cooperate' | 'aid' | 'retreat' | 'request'
+  | 'accuse' | 'reject' | 'threaten' | 'protest' | 'sanction' | 'mobilize' | 'coerce' | 'assault';
+
+/** How many people an event touched, as the text says (from the quantities layer). */
+export interface EventCounts {
+  killed?: number;
+  injured?: number;
+  detained?: number;
+  released?: number;
+  escaped?: number;
+  transferred?: number;
+  displaced?: number;
+}
+
+/** One event as one article states it; the span is the clause that states it (the evidence). */
+export interface EventMention extends Span {
+  type: PloverType;
+  /** PLOVER mode of the type (how), e.g. "ceasefire" for agree. */
+  mode?: string;
+  /** PLOVER context value (why/what about), e.g. "terrorism". */
+  context?: string;
+  /** Marsad qualifiers (docs/events.md): distinctions PLOVER does not make, e.g. "territory", "ceasefire". */
+  qualifiers: string[];
+  /** The word(s) that state the event ("اتصالاً هاتفياً", "السيطرة"). */
+  trigger: Span;
+  /** Entity ids of who did it, and of whom it was done to or with. */
+  actors: string[];
+  recipients: string[];
+  /** Entity id of where it happened (a place or facility). */
+  location: string | null;
+  /** ISO date (or month/year) of the event itself, not of the article. */
+  date: string | null;
+  counts: EventCounts;
+  /** Entity id of whoever the article credits for the report ("بحسب بيان للرئاسة السورية"), when named. */
+  attribution: string | null;
+  /** "planned": announced for the future ("سيجتمع غداً"); "reported": happened or is happening. */
+  status: 'reported' | 'planned';
+}
+
+export type ClaimStance = 'assert' | 'deny' | 'accuse' | 'warn' | 'reject' | 'demand';
+
+/** One attributed statement; the span is what was said (the reported content, quoted or not). */
+export interface ClaimMention extends Span {
+  /** Entity id of the speaker, or null for an unnamed or unresolved source. */
+  speaker: string | null;
+  /** The speaker as written ("الحكومة السورية", "مصادر حكومية"), or "" when only a pronoun or verb agreement names it. */
+  speakerText: string;
+  /** True for unnamed sources ("مصادر حكومية لرويترز", "مسؤولون"). */
+  unnamed: boolean;
+  /** The reporting cue as written ("قالت", "بحسب", "نفته") and where. */
+  cue: string;
+  cueSpan: Span;
+  stance: ClaimStance;
+  /** Entity ids the statement is about (mentioned in its content). */
+  about: string[];
+}
+
 export interface Message {
   /** The record id (input id or file path) the message is about. */
   input: string;
@@ -79,6 +138,8 @@ export interface Document {
   entities: EntityMention[];
   times: TimeMention[];
   quantities: Quantity[];
+  claims: ClaimMention[];
+  events: EventMention[];
   messages: Message[];
 }
 
@@ -102,6 +163,8 @@ export function newDocument(id: string, draft: ArticleDraft): Document {
     entities: [],
     times: [],
     quantities: [],
+    claims: [],
+    events: [],
     messages: [],
   };
 }

@@ -1,5 +1,5 @@
 // The pipeline, in order: the one file that shows the flow from a raw page to an annotated article.
-// raw page → clean and segment → per article: language → tokens/sentences → times → quantities → entities.
+// raw page → clean and segment → per article: language → tokens/sentences → times → quantities → entities → claims → events.
 import type { ArticleDraft, Document } from './document.js';
 import { newDocument } from './document.js';
 import { detectLanguage, isArabic } from './annotate/language.js';
@@ -7,6 +7,8 @@ import { annotateTextLayer } from './annotate/text-layer.js';
 import { annotateTimes } from './annotate/times.js';
 import { annotateQuantities } from './annotate/quantities.js';
 import { annotateEntities } from './annotate/entities.js';
+import { annotateClaims } from './claims/claims.js';
+import { annotateEvents } from './events/extract.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './kb/kb.js';
 import { loadTagger, type NerTagger } from './ner/tagger.js';
 import { articleId } from './stories/ids.js';
@@ -36,6 +38,8 @@ export const ARABIC_STAGES: readonly Stage[] = [
   (doc) => annotateTimes(doc),
   (doc) => annotateQuantities(doc),
   (doc, context) => annotateEntities(doc, context.kb, context.tagger),
+  (doc, context) => annotateClaims(doc, context.kb),
+  (doc, context) => annotateEvents(doc, context.kb),
 ];
 
 /** Annotates one article. Non-Arabic articles keep their language and skip the Arabic layers. */

@@ -41,7 +41,10 @@ test('the contract checker itself catches broken documents', () => {
     entities: [{ id: 'person:x', type: 'person', name: { ar: 'س', en: 'x' }, mentions: [{ articleId: 'a_1', start: 0, end: 3, text: 'الشرع' }] }],
     times: [{ articleId: 'a_9', start: 0, end: 1, text: 'ق', value: '2026-01-19' }],
     quantities: [],
-    stories: [{ id: 's_1', title: 't', summary: '', articleIds: ['a_1'] }],
+    events: [],
+    claims: [],
+    contradictions: [],
+    stories: [{ id: 's_1', title: 't', summary: '', articleIds: ['a_1'], timeline: [], claimsBySpeaker: [], contradictions: [] }],
     errors: [],
   };
   const problems = referenceProblems(broken);

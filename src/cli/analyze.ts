@@ -10,6 +10,8 @@ import { describeEntity } from '../annotate/entities.js';
 import { ARABIC } from '../annotate/language.js';
 import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
+import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
+import { storyArticles } from '../knowledge/gather.js';
 
 export interface AnalyzeCliOptions {
   json?: boolean;
@@ -36,14 +38,21 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
   try {
     const analyzer = new Analyzer(context, store, { published: options.published, annotator });
     const collector = new AnalysisCollector((id) => describeEntity(context.kb, id));
+    const analysed: AssemblyArticle[] = [];
+    const analysedIds = new Set<string>();
     const stats = await analyzer.run(readInputs(paths), (event) => {
       if (event.kind === 'error') collector.addError({ input: event.input, reason: event.reason, stage: event.stage });
-      else collector.addArticle(event);
+      else {
+        collector.addArticle(event);
+        // The same input given twice in one run yields one article (as in the collector), not its events twice.
+        if (!analysedIds.has(event.doc.id)) analysed.push(event);
+        analysedIds.add(event.doc.id);
+      }
     });
     // Stories holding at least one article of this run, in the order they were opened.
     const stories = analyzer.storyViews(stats.touchedStories)
       .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
-    const output = collector.render(stories);
+    const output = collector.render(stories, assembleKnowledge(storyArticles(store, stories, analysed)));
     recordEntityNames(store, output.entities);
     if (options.json) process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     else printSummary(output, store, options.db);

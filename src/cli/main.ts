@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The `marsad` command line: parses arguments and hands each command to its module.
 // Input: process.argv. Output: the command's stdout/stderr and exit code.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAnalyze } from './analyze.js';
+import { DEFAULT_DB, EXPORT_FORMATS, runExport, type ExportFormat } from './export.js';
 
 function isoDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z'))) {
@@ -33,6 +34,16 @@ program
   .option('--no-ner', 'find entities with the knowledge base and rules only, without the learned tagger')
   .action(async (paths: string[], options: { json?: boolean; published?: string; db?: string; workers?: number; ner?: boolean }) => {
     process.exitCode = await runAnalyze(paths, options);
+  });
+
+program
+  .command('export')
+  .description('write what a store holds: the analysis document (json), ACLED-style CSV (acled) or PLOVER JSON Lines (plover)')
+  .option('--db <file>', 'SQLite file written by analyze --db', DEFAULT_DB)
+  .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+  .option('--out <file>', 'write to this file instead of stdout')
+  .action((options: { db: string; format: ExportFormat; out?: string }) => {
+    process.exitCode = runExport(options);
   });
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 // The stable JSON contract of `marsad analyze --json` (docs/output.md, docs/output.schema.json).
 // Input: annotated articles with their story and duplicate links. Output: one AnalysisOutput document.
-import type { Document, EntityType, QuantityQualifier } from '../document.js';
+import type { AssembledKnowledge, StoryKnowledge } from '../knowledge/assemble.js';
+import type { ClaimStance, Document, EntityType, EventCounts, PloverType, QuantityQualifier } from '../document.js';
 
 export interface ArticleOut {
   id: string;
@@ -40,11 +41,77 @@ export interface QuantityOut extends MentionOut {
   qualifier?: QuantityQualifier;
 }
 
-export interface StoryOut {
+export interface EvidenceOut {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One real-world event, however many articles report it (src/events/merge.ts). */
+export interface EventOut {
+  id: string;
+  type: PloverType;
+  mode?: string;
+  context?: string;
+  qualifiers: string[];
+  status: 'reported' | 'planned';
+  actors: string[];
+  recipients: string[];
+  location: string | null;
+  date: string | null;
+  counts: EventCounts;
+  articleIds: string[];
+  evidence: EvidenceOut[];
+  attribution: string | null;
+}
+
+export interface ClaimOut {
+  id: string;
+  speaker: string | null;
+  speakerText: string;
+  unnamed: boolean;
+  cue: string;
+  text: string;
+  articleId: string;
+  start: number;
+  end: number;
+  stance: ClaimStance;
+  about: string[];
+}
+
+export type ContradictionKind = 'accounts' | 'numbers' | 'denial' | 'actors';
+
+/** Incompatible accounts of one thing by different parties or outlets (src/contradictions/). */
+export interface ContradictionOut {
+  id: string;
+  kind: ContradictionKind;
+  claims: string[];
+  events: string[];
+  topic: string;
+  explanation: string;
+}
+
+export interface SpeakerClaimsOut {
+  speaker: string | null;
+  speakerText: string;
+  claims: string[];
+}
+
+/** What the story stage says about a story; the knowledge stage adds the rest of StoryOut. */
+export interface StoryBasics {
   id: string;
   title: string;
   summary: string;
   articleIds: string[];
+}
+
+export interface StoryOut extends StoryBasics {
+  /** Event ids in time order (undated events last, in order of first report). */
+  timeline: string[];
+  /** The story's claims grouped by speaker, most quoted speaker first. */
+  claimsBySpeaker: SpeakerClaimsOut[];
+  contradictions: string[];
 }
 
 export interface ErrorOut {
@@ -58,6 +125,9 @@ export interface AnalysisOutput {
   entities: EntityOut[];
   times: TimeOut[];
   quantities: QuantityOut[];
+  events: EventOut[];
+  claims: ClaimOut[];
+  contradictions: ContradictionOut[];
   stories: StoryOut[];
   errors: ErrorOut[];
 }
@@ -117,15 +187,30 @@ export class AnalysisCollector {
     this.errors.push(error);
   }
 
-  /** The contract document; `stories` are those holding at least one article of this run. */
-  render(stories: StoryOut[]): AnalysisOutput {
+  /**
+   * The contract document. `stories` are those holding at least one article of this run; `knowledge` holds the events,
+   * claims and contradictions of those stories (which may cite articles stored by earlier runs).
+   */
+  render(stories: StoryBasics[], knowledge: AssembledKnowledge): AnalysisOutput {
+    // Entities that events and claims name but no article of this run mentions are listed too, without mentions.
+    const referenced = [
+      ...knowledge.events.flatMap((e) => [...e.actors, ...e.recipients, ...(e.location ? [e.location] : []), ...(e.attribution ? [e.attribution] : [])]),
+      ...knowledge.claims.flatMap((c) => [...(c.speaker ? [c.speaker] : []), ...c.about]),
+    ];
+    for (const id of referenced) {
+      if (!this.entities.has(id)) this.entities.set(id, { ...this.describe(id, 'misc'), mentions: [] });
+    }
     const entities = [...this.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const empty: StoryKnowledge = { timeline: [], claimsBySpeaker: [], contradictions: [] };
     return {
       articles: this.articles,
       entities,
       times: this.times,
       quantities: this.quantities,
-      stories,
+      events: knowledge.events,
+      claims: knowledge.claims,
+      contradictions: knowledge.contradictions,
+      stories: stories.map((s) => ({ ...s, ...(knowledge.stories.get(s.id) ?? empty) })),
       errors: this.errors,
     };
   }

@@ -29,6 +29,13 @@ export interface ArticleRow {
   storyId: string | null;
 }
 
+/** A stored article as getArticle returns it, with the links its row holds. */
+export interface StoredArticle {
+  doc: Document;
+  storyId: string | null;
+  duplicateOf: string | null;
+}
+
 export interface EntityRecord {
   id: string;
   type: EntityType;
@@ -72,6 +79,8 @@ export interface Store {
   refreshStoryViews(index?: StoryIndex): number;
   /** Articles in arrival order. */
   listArticles(options?: ListArticlesOptions): ArticleRow[];
+  /** Every stored article with its layers and links, in arrival order (what `marsad export` renders). */
+  storedArticles(): Iterable<StoredArticle>;
   /** Every story with a fresh title and summary (stale ones are recomputed first). */
   listStories(): Story[];
   articleCount(): number;

@@ -20,7 +20,7 @@ function article(id: string, surfaces: Surface[]): Document {
   const entities: EntityMention[] = surfaces.map(([text, entityId, type = 'person'], i) => ({
     start: i * 100, end: i * 100 + text.length, text, type, entityId, source: entityId.startsWith('new:') ? 'model' : 'kb',
   }));
-  return { id, input: id, title: '', text: '', outlet: null, published: null, url: null, language: 'arb', tokens: [], sentences: [], entities, times: [], quantities: [], messages: [] };
+  return { id, input: id, title: '', text: '', outlet: null, published: null, url: null, language: 'arb', tokens: [], sentences: [], entities, times: [], quantities: [], claims: [], events: [], messages: [] };
 }
 
 const ids = (doc: Document) => doc.entities.map((m) => m.entityId);

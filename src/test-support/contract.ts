@@ -69,6 +69,32 @@ export function referenceProblems(output: AnalysisOutput): string[] {
       if (a.duplicateOf === a.id) problems.push(`article ${a.id} is duplicateOf itself`);
     }
   });
+  // Events, claims and contradictions: spans read their text (for articles of this run), every id resolves.
+  const eventIds = new Set(output.events.map((e) => e.id));
+  const claimIds = new Set(output.claims.map((c) => c.id));
+  const known = (id: string): boolean => entityIds.has(id);
+  for (const e of output.events) {
+    for (const ev of e.evidence) if (texts.has(ev.articleId)) checkSpan(`evidence of ${e.id}`, ev);
+    for (const id of [...e.actors, ...e.recipients, ...(e.location ? [e.location] : []), ...(e.attribution ? [e.attribution] : [])]) {
+      if (!known(id)) problems.push(`event ${e.id} names entity ${id}, not in entities`);
+    }
+    if (!e.evidence.every((ev) => e.articleIds.includes(ev.articleId))) problems.push(`event ${e.id} has evidence outside its articleIds`);
+  }
+  for (const c of output.claims) {
+    if (texts.has(c.articleId)) checkSpan(`claim ${c.id}`, c);
+    for (const id of [...(c.speaker ? [c.speaker] : []), ...c.about]) if (!known(id)) problems.push(`claim ${c.id} names entity ${id}, not in entities`);
+  }
+  const contradictionIds = new Set(output.contradictions.map((x) => x.id));
+  for (const x of output.contradictions) {
+    for (const id of x.claims) if (!claimIds.has(id)) problems.push(`contradiction ${x.id} names unknown claim ${id}`);
+    for (const id of x.events) if (!eventIds.has(id)) problems.push(`contradiction ${x.id} names unknown event ${id}`);
+    if (x.claims.length + x.events.length < 1) problems.push(`contradiction ${x.id} cites nothing`);
+  }
+  for (const s of output.stories) {
+    for (const id of s.timeline) if (!eventIds.has(id)) problems.push(`story ${s.id} timeline names unknown event ${id}`);
+    for (const group of s.claimsBySpeaker) for (const id of group.claims) if (!claimIds.has(id)) problems.push(`story ${s.id} names unknown claim ${id}`);
+    for (const id of s.contradictions) if (!contradictionIds.has(id)) problems.push(`story ${s.id} names unknown contradiction ${id}`);
+  }
   return problems;
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Document } from '../../document.js';
+import type { ClaimMention, Document, EventMention } from '../../document.js';
 import { DuplicateIndex } from '../../stories/duplicates.js';
 import { StoryIndex } from '../../stories/cluster.js';
 import { fixtureDocuments } from '../../stories/fixture-docs.js';
@@ -146,5 +146,101 @@ test('a copy of an article whose story was evicted joins that story again', () =
   assert.equal(placed.duplicateOf, original.id);
   assert.equal(placed.storyId, storyId);
   assert.deepEqual(store.listArticles({ storyId }).map((a) => a.id).at(-1), copy.id);
+  store.close();
+});
+
+/** Event and claim layers on a fixture article, out of text order, with every optional field used or left out. */
+function withEventsAndClaims(doc: Document): Document {
+  const clause = (start: number, end: number) => ({ start, end });
+  const events: EventMention[] = [
+    {
+      ...clause(40, 90), type: 'assault', mode: 'heavy-weapons', context: 'military', qualifiers: ['aerial', 'territory'],
+      trigger: clause(41, 46), actors: ['org:syrian-army'], recipients: ['org:sdf', 'new:organization:قوات-محلية'],
+      location: 'fac:shaddadi-prison', date: '2026-01-19', counts: { killed: 3, injured: 12 }, attribution: 'org:sana', status: 'reported',
+    },
+    {
+      ...clause(0, 30), type: 'consult', mode: 'phone', qualifiers: [], trigger: clause(5, 12), actors: ['person:ahmed-al-sharaa'],
+      recipients: [], location: null, date: null, counts: {}, attribution: null, status: 'planned',
+    },
+    {
+      ...clause(0, 30), type: 'agree', qualifiers: ['agreement', 'ceasefire'], trigger: clause(20, 25), actors: ['org:sdf', 'org:syrian-government'],
+      recipients: [], location: null, date: '2026-01', counts: { released: 7000 }, attribution: null, status: 'reported',
+    },
+  ];
+  const claims: ClaimMention[] = [
+    {
+      ...clause(60, 100), speaker: null, speakerText: 'مصادر حكومية', unnamed: true, cue: 'بحسب', cueSpan: clause(50, 54),
+      stance: 'deny', about: ['org:sdf'],
+    },
+    {
+      ...clause(10, 40), speaker: 'org:syrian-presidency', speakerText: 'الرئاسة السورية', unnamed: false, cue: 'قالت "الرئاسة"، أمس',
+      cueSpan: clause(0, 5), stance: 'assert', about: [],
+    },
+  ];
+  return { ...doc, events, claims };
+}
+
+const byTextOrder = <T extends { start: number; end: number }>(list: T[]): T[] => [...list].sort((a, b) => a.start - b.start || a.end - b.end);
+
+test('events and claims round-trip in text order; empty layers stay empty', () => {
+  const store = openSqliteStore(':memory:');
+  const doc = withEventsAndClaims(docs.get('call_presidency')!);
+  store.putArticle({ doc, duplicateOf: null, storyId: null });
+  const back = store.getArticle(doc.id)!;
+  // Same start and end: the event with the earlier trigger first.
+  assert.deepEqual(back.events, [doc.events[1], doc.events[2], doc.events[0]]);
+  assert.deepEqual(back.events, byTextOrder(doc.events));
+  assert.deepEqual(back.claims, byTextOrder(doc.claims));
+  assert.equal('mode' in back.events[1], false, 'an absent mode is not read back as undefined or null');
+  assert.deepEqual({ ...back, tokens: doc.tokens, events: doc.events, claims: doc.claims }, doc);
+
+  const plain = docs.get('shaddadi_accusation')!;
+  store.putArticle({ doc: plain, duplicateOf: null, storyId: null });
+  assert.deepEqual(store.getArticle(plain.id)!.events, []);
+  assert.deepEqual(store.getArticle(plain.id)!.claims, []);
+  store.close();
+});
+
+test('a store written before schema 3 migrates and reads its articles back with empty event and claim layers', () => {
+  withTempDb((path) => {
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of listMigrations().filter((m) => m.version < 3)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
+    }
+    const doc = docs.get('call_presidency')!;
+    old.prepare(`INSERT INTO articles (id, input, title, text, outlet, published, url, language, duplicate_of, duplicate_score, story_id, sentences, messages, stored_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, '[]', '2026-01-01T00:00:00Z')`)
+      .run(doc.id, doc.input, doc.title, doc.text, doc.outlet, doc.published, doc.url, doc.language, JSON.stringify(doc.sentences.map((s) => [s.start, s.end])));
+    old.close();
+
+    const store = openSqliteStore(path);
+    const back = store.getArticle(doc.id)!;
+    assert.equal(back.text, doc.text);
+    assert.deepEqual(back.events, []);
+    assert.deepEqual(back.claims, []);
+    // New articles in the migrated store keep their layers.
+    const annotated = withEventsAndClaims(docs.get('shaddadi_accusation')!);
+    store.putArticle({ doc: annotated, duplicateOf: null, storyId: null });
+    assert.deepEqual(store.getArticle(annotated.id)!.events, byTextOrder(annotated.events));
+    store.close();
+    const db = new Database(path, { readonly: true });
+    assert.deepEqual(db.prepare('SELECT version FROM schema_version ORDER BY version').pluck().all(), listMigrations().map((m) => m.version));
+    db.close();
+  });
+});
+
+test('storedArticles lists every article in arrival order with its layers and links', () => {
+  const store = openSqliteStore(':memory:');
+  const indexes = loadIndexes(store);
+  const annotated = ordered.map((doc, i) => (i === 1 ? withEventsAndClaims(doc) : doc));
+  const placed = storeBatch(store, indexes, annotated).filter((r) => !r.skipped);
+  const listed = [...store.storedArticles()];
+  assert.deepEqual(listed.map((a) => a.doc.id), store.listArticles().map((a) => a.id));
+  assert.deepEqual(listed.map((a) => a.doc.id), annotated.map((d) => d.id));
+  assert.deepEqual(listed.map(({ storyId, duplicateOf }) => ({ storyId, duplicateOf })),
+    placed.map((r) => (r.skipped ? null : { storyId: r.storyId, duplicateOf: r.duplicateOf })));
+  assert.deepEqual(listed[1].doc.events, byTextOrder(annotated[1].events));
   store.close();
 });

@@ -1,7 +1,7 @@
 // The SQLite back end of Store (better-sqlite3): WAL journal, prepared statements, one transaction per batch.
 // Input: a database file path (":memory:" for tests). Output: a Store.
 import Database from 'better-sqlite3';
-import type { Document, EntityMention, EntityType, Message, QuantityQualifier } from '../../document.js';
+import type { ClaimMention, ClaimStance, Document, EntityMention, EntityType, EventCounts, EventMention, Message, PloverType, QuantityQualifier } from '../../document.js';
 import { DuplicateIndex, type FingerprintRecord } from '../../stories/duplicates.js';
 import { LIVE_STORY_LIMITS, STORY_TUNING, StoryIndex, antPrior, evictedRouteCounts, type Story, type StoryArchive, type StoryMember, type StoryState } from '../../stories/cluster.js';
 import { fromStoryState, storyView } from '../../stories/story-state.js';
@@ -9,7 +9,7 @@ import type { PooledSentence } from '../../stories/summary.js';
 import type { StoryEntityMention } from '../../stories/story-entities.js';
 import { TermStats } from '../../stories/vectors.js';
 import { dayNumber } from '../../stories/features.js';
-import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store } from '../store.js';
+import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store, StoredArticle } from '../store.js';
 import { migrate } from './migrate.js';
 import { prepareStatements, type Statements } from './statements.js';
 
@@ -35,6 +35,50 @@ function toArticleRow(r: ArticleDbRow): ArticleRow {
   return {
     id: r.id, input: r.input, title: r.title, outlet: r.outlet, published: r.published, url: r.url,
     language: r.language, duplicateOf: r.duplicate_of, storyId: r.story_id,
+  };
+}
+
+interface EventDbRow {
+  article_id: string; position: number; start: number; end: number; trigger_start: number; trigger_end: number;
+  type: PloverType; mode: string | null; context: string | null; qualifiers: string; actors: string; recipients: string;
+  location: string | null; date: string | null; counts: string; attribution: string | null; status: EventMention['status'];
+}
+
+function eventRow(articleId: string, position: number, e: EventMention): EventDbRow {
+  return {
+    article_id: articleId, position, start: e.start, end: e.end, trigger_start: e.trigger.start, trigger_end: e.trigger.end,
+    type: e.type, mode: e.mode ?? null, context: e.context ?? null, qualifiers: JSON.stringify(e.qualifiers),
+    actors: JSON.stringify(e.actors), recipients: JSON.stringify(e.recipients), location: e.location, date: e.date,
+    counts: JSON.stringify(e.counts), attribution: e.attribution, status: e.status,
+  };
+}
+
+function toEvent(r: EventDbRow): EventMention {
+  return {
+    start: r.start, end: r.end, type: r.type,
+    ...(r.mode !== null ? { mode: r.mode } : {}), ...(r.context !== null ? { context: r.context } : {}),
+    qualifiers: JSON.parse(r.qualifiers) as string[], trigger: { start: r.trigger_start, end: r.trigger_end },
+    actors: JSON.parse(r.actors) as string[], recipients: JSON.parse(r.recipients) as string[],
+    location: r.location, date: r.date, counts: JSON.parse(r.counts) as EventCounts, attribution: r.attribution, status: r.status,
+  };
+}
+
+interface ClaimDbRow {
+  article_id: string; position: number; start: number; end: number; speaker: string | null; speaker_text: string;
+  unnamed: number; cue: string; cue_start: number; cue_end: number; stance: ClaimStance; about: string;
+}
+
+function claimRow(articleId: string, position: number, c: ClaimMention): ClaimDbRow {
+  return {
+    article_id: articleId, position, start: c.start, end: c.end, speaker: c.speaker, speaker_text: c.speakerText,
+    unnamed: c.unnamed ? 1 : 0, cue: c.cue, cue_start: c.cueSpan.start, cue_end: c.cueSpan.end, stance: c.stance, about: JSON.stringify(c.about),
+  };
+}
+
+function toClaim(r: ClaimDbRow): ClaimMention {
+  return {
+    start: r.start, end: r.end, speaker: r.speaker, speakerText: r.speaker_text, unnamed: r.unnamed === 1,
+    cue: r.cue, cueSpan: { start: r.cue_start, end: r.cue_end }, stance: r.stance, about: JSON.parse(r.about) as string[],
   };
 }
 
@@ -73,6 +117,8 @@ class SqliteStore implements Store, StoryArchive {
       }
       for (const t of doc.times) this.q.insertTime.run(doc.id, t.start, t.end, t.text, t.value);
       for (const x of doc.quantities) this.q.insertQuantity.run(doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
+      doc.events.forEach((e, position) => this.q.insertEvent.run(eventRow(doc.id, position, e)));
+      doc.claims.forEach((c, position) => this.q.insertClaim.run(claimRow(doc.id, position, c)));
       if (a.fingerprint) this.putFingerprint(a.fingerprint);
       if (a.storyId && a.storyPosition !== undefined) this.q.insertStoryArticleAt.run(a.storyId, doc.id, a.storyPosition);
       else if (a.storyId) this.q.insertStoryArticle.run(a.storyId, doc.id, a.storyId);
@@ -100,6 +146,8 @@ class SqliteStore implements Store, StoryArchive {
         start: x.start, end: x.end, text: x.text, value: x.value,
         ...(x.unit !== null ? { unit: x.unit } : {}), ...(x.qualifier !== null ? { qualifier: x.qualifier } : {}),
       })),
+      claims: (this.q.claimsOf.all(id) as ClaimDbRow[]).map(toClaim),
+      events: (this.q.eventsOf.all(id) as EventDbRow[]).map(toEvent),
       messages: JSON.parse(row.messages) as Message[],
     };
   }
@@ -234,6 +282,16 @@ class SqliteStore implements Store, StoryArchive {
       ? this.q.listArticlesOfStory.all(options.storyId, options.limit ?? -1, options.offset ?? 0)
       : this.q.listArticles.all(options.limit ?? -1, options.offset ?? 0)) as ArticleDbRow[];
     return rows.map(toArticleRow);
+  }
+
+  *storedArticles(): Generator<StoredArticle> {
+    // Ids first: reading each article while a statement iterates would need a second connection.
+    const ids = this.q.articleIdsInOrder.pluck().all() as string[];
+    for (const id of ids) {
+      const doc = this.getArticle(id);
+      const row = doc ? this.getArticleRow(id) : null;
+      if (doc && row) yield { doc, storyId: row.storyId, duplicateOf: row.duplicateOf };
+    }
   }
 
   getArticleRow(id: string): ArticleRow | null {

@@ -10,6 +10,7 @@ export function prepareStatements(db: Database.Database) {
     insertArticle: p(`INSERT INTO articles (id, input, title, text, outlet, published, url, language, duplicate_of, duplicate_score, story_id, sentences, messages, stored_at)
       VALUES (@id, @input, @title, @text, @outlet, @published, @url, @language, @duplicate_of, @duplicate_score, @story_id, @sentences, @messages, @stored_at)`),
     getArticle: p('SELECT * FROM articles WHERE id = ?'),
+    articleIdsInOrder: p('SELECT id FROM articles ORDER BY seq'),
     listArticles: p('SELECT * FROM articles ORDER BY seq LIMIT ? OFFSET ?'),
     listArticlesOfStory: p('SELECT * FROM articles WHERE story_id = ? ORDER BY seq LIMIT ? OFFSET ?'),
     insertEntityStub: p('INSERT OR IGNORE INTO entities (id, type, name_ar) VALUES (?, ?, ?)'),
@@ -24,6 +25,14 @@ export function prepareStatements(db: Database.Database) {
     timesOf: p('SELECT start, "end", text, value FROM times WHERE article_id = ? ORDER BY start'),
     insertQuantity: p('INSERT OR IGNORE INTO quantities (article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     quantitiesOf: p('SELECT start, "end", text, value, unit, qualifier FROM quantities WHERE article_id = ? ORDER BY start'),
+    insertEvent: p(`INSERT OR IGNORE INTO events (article_id, position, start, "end", trigger_start, trigger_end, type, mode, context, qualifiers,
+        actors, recipients, location, date, counts, attribution, status)
+      VALUES (@article_id, @position, @start, @end, @trigger_start, @trigger_end, @type, @mode, @context, @qualifiers,
+        @actors, @recipients, @location, @date, @counts, @attribution, @status)`),
+    eventsOf: p('SELECT * FROM events WHERE article_id = ? ORDER BY start, "end", trigger_start, position'),
+    insertClaim: p(`INSERT OR IGNORE INTO claims (article_id, position, start, "end", speaker, speaker_text, unnamed, cue, cue_start, cue_end, stance, about)
+      VALUES (@article_id, @position, @start, @end, @speaker, @speaker_text, @unnamed, @cue, @cue_start, @cue_end, @stance, @about)`),
+    claimsOf: p('SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end", cue_start, position'),
     insertFingerprint: p('INSERT OR IGNORE INTO fingerprints (article_id, grp, exact_hash, shingle_count, signature, duplicate_of) VALUES (?, ?, ?, ?, ?, ?)'),
     allFingerprints: p('SELECT article_id, grp, exact_hash, shingle_count, signature, duplicate_of FROM fingerprints ORDER BY seq'),
     insertStoryArticle: p(`INSERT OR IGNORE INTO story_articles (story_id, article_id, position)
