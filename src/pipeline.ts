@@ -18,34 +18,44 @@ export interface PipelineContext {
   kb: KnowledgeBase;
   /** The learned entity recogniser; null runs the knowledge base and rules alone. */
   tagger: NerTagger | null;
+  /** Run the claims and events layers (the benchmark switches them off to measure their cost). */
+  knowledge: boolean;
 }
 
 export interface PipelineOptions {
   /** Use the learned entity recogniser (default: yes, when the build ships a model). */
   ner?: boolean;
+  /** Extract claims and events (default: yes). */
+  knowledge?: boolean;
 }
 
 export function createPipelineContext(options: PipelineOptions = {}): PipelineContext {
-  return { kb: loadKnowledgeBase(), tagger: options.ner === false ? null : loadTagger() };
+  return { kb: loadKnowledgeBase(), tagger: options.ner === false ? null : loadTagger(), knowledge: options.knowledge !== false };
 }
 
 /** A stage reads earlier layers of the Document and returns it with its own layer added. */
-export type Stage = (doc: Document, context: PipelineContext) => Document;
+export interface Stage {
+  /** The layer it adds (the benchmark reports each layer's cost under this name). */
+  name: string;
+  /** Claims and events: skipped when the context's `knowledge` is off. */
+  knowledge?: boolean;
+  run: (doc: Document, context: PipelineContext) => Document;
+}
 
 /** The Arabic layers, in order; each stage only reads layers added before it. */
 export const ARABIC_STAGES: readonly Stage[] = [
-  (doc) => annotateTextLayer(doc),
-  (doc) => annotateTimes(doc),
-  (doc) => annotateQuantities(doc),
-  (doc, context) => annotateEntities(doc, context.kb, context.tagger),
-  (doc, context) => annotateClaims(doc, context.kb),
-  (doc, context) => annotateEvents(doc, context.kb),
+  { name: 'tokens and sentences', run: (doc) => annotateTextLayer(doc) },
+  { name: 'times', run: (doc) => annotateTimes(doc) },
+  { name: 'quantities', run: (doc) => annotateQuantities(doc) },
+  { name: 'entities', run: (doc, context) => annotateEntities(doc, context.kb, context.tagger) },
+  { name: 'claims', knowledge: true, run: (doc, context) => annotateClaims(doc, context.kb) },
+  { name: 'events', knowledge: true, run: (doc, context) => annotateEvents(doc, context.kb) },
 ];
 
 /** Annotates one article. Non-Arabic articles keep their language and skip the Arabic layers. */
 export function annotateArticle(draft: ArticleDraft, context: PipelineContext, id: string = articleId(draft)): Document {
   let doc = detectLanguage(newDocument(id, draft));
   if (!isArabic(doc)) return doc;
-  for (const stage of ARABIC_STAGES) doc = stage(doc, context);
+  for (const stage of ARABIC_STAGES) if (context.knowledge || !stage.knowledge) doc = stage.run(doc, context);
   return doc;
 }

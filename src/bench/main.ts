@@ -8,7 +8,11 @@ import { createGunzip } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Analyzer } from '../analyze.js';
-import { createPipelineContext, type PipelineContext } from '../pipeline.js';
+import { ARABIC_STAGES, createPipelineContext, type PipelineContext } from '../pipeline.js';
+import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
+import { newDocument } from '../document.js';
+import { detectLanguage, isArabic } from '../annotate/language.js';
+import { articleId } from '../stories/ids.js';
 import { defaultWorkers } from '../cli/analyze.js';
 import { openStore } from '../store/open.js';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
@@ -54,13 +58,14 @@ function baselinePass(records: BenchRecord[]): PassResult {
 async function pipelinePass(name: string, context: PipelineContext, records: BenchRecord[], setup: { batchSize: number; workers: number }): Promise<PassResult> {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
   const store = openStore(join(dir, 'bench.db'));
-  const annotator = setup.workers > 0 ? workerAnnotator(setup.workers) : inlineAnnotator(context);
+  const annotator = setup.workers > 0 ? workerAnnotator(setup.workers, { ner: context.tagger !== null, knowledge: context.knowledge }) : inlineAnnotator(context);
   try {
     const analyzer = new Analyzer(context, store, { batchSize: setup.batchSize, annotator });
     const memory = new MemorySampler(records.length);
     const entered = new Map<string, number>();
     const latencies: number[] = [];
     let errors = 0;
+    const analysed: AssemblyArticle[] = [];
     function* pages(): Generator<RawPage> {
       for (const r of records) {
         entered.set(r.id, performance.now());
@@ -72,11 +77,16 @@ async function pipelinePass(name: string, context: PipelineContext, records: Ben
       if (event.kind === 'error') { errors++; return; }
       const t0 = entered.get(event.doc.input);
       if (t0 !== undefined) latencies.push(performance.now() - t0);
+      analysed.push(event);
       memory.sample(latencies.length);
     });
+    // As `analyze --json` ends: one event set, claims and contradictions over everything the run stored.
+    const assembleStart = performance.now();
+    const knowledge = assembleKnowledge(analysed, context.kb);
+    const assembleMs = performance.now() - assembleStart;
     const seconds = (performance.now() - start) / 1000;
     const label = `${name}, batch ${setup.batchSize}, ${setup.workers} annotation worker${setup.workers === 1 ? '' : 's'}`;
-    return { name: label, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${errors} errors` };
+    return { name: label, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${knowledge.events.length} events, ${knowledge.claims.length} claims, ${knowledge.contradictions.length} contradictions (assembled in ${assembleMs.toFixed(0)} ms), ${errors} errors` };
   } finally {
     await annotator.close();
     store.close();
@@ -102,6 +112,37 @@ function taggerPass(context: PipelineContext, records: BenchRecord[]): PassResul
   }
   const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
   return { name: 'entity tagger alone (tokenising excluded)', articles: latencies.length, seconds, latencies, memory: memory.result(), note: tagger ? `${Math.round(tokens / seconds).toLocaleString('en')} tokens/s` : 'no model' };
+}
+
+/**
+ * What each annotation layer costs: the Arabic stages run one by one over the articles (cleaning excluded), then the
+ * story-level assembly (event merging, claims, contradictions) over all of them. Printed as ms per article and share.
+ */
+function layerCosts(context: PipelineContext, records: BenchRecord[]): string {
+  const spent = new Map<string, number>(ARABIC_STAGES.map((stage) => [stage.name, 0]));
+  const docs: AssemblyArticle[] = [];
+  let language = 0;
+  for (const r of records) {
+    const t0 = performance.now();
+    const draft = { input: r.id, title: r.title, text: r.text, outlet: r.outlet, published: r.published, url: null };
+    let doc = detectLanguage(newDocument(articleId(draft), draft));
+    language += performance.now() - t0;
+    if (!isArabic(doc)) continue;
+    for (const stage of ARABIC_STAGES) {
+      const t = performance.now();
+      doc = stage.run(doc, context);
+      spent.set(stage.name, spent.get(stage.name)! + performance.now() - t);
+    }
+    docs.push({ doc: { ...doc, tokens: [] }, storyId: null, duplicateOf: null });
+  }
+  const t = performance.now();
+  assembleKnowledge(docs, context.kb);
+  const rows: [string, number][] = [['language', language], ...spent.entries(), ['story assembly: merge events, claims, contradictions', performance.now() - t]];
+  const total = rows.reduce((sum, [, ms]) => sum + ms, 0);
+  const lines = [`layer costs over ${records.length} articles (one thread):`];
+  for (const [name, ms] of rows) lines.push(`  ${name.padEnd(52)} ${(ms / records.length).toFixed(3).padStart(7)} ms/article  ${((100 * ms) / total).toFixed(1).padStart(5)} %`);
+  lines.push(`  ${'all layers'.padEnd(52)} ${(total / records.length).toFixed(3).padStart(7)} ms/article`);
+  return lines.join('\n');
 }
 
 async function* antRecords(path: string, limit: number): AsyncGenerator<BenchRecord> {
@@ -131,10 +172,13 @@ async function main(): Promise<void> {
   console.log(formatPass(baseline));
   const workers = defaultWorkers();
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers }), baseline));
+  // The claims and events layers' share (issue 4): the same pass without them.
+  console.log(formatPass(await pipelinePass('analyze end to end, claims and events off', createPipelineContext({ knowledge: false }), corpus, { batchSize: 100, workers }), baseline));
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers: 0 }), baseline));
   // The learned entity tagger's share: the same pass with the knowledge base and rules alone.
   console.log(formatPass(await pipelinePass('analyze end to end, entity tagger off', createPipelineContext({ ner: false }), corpus, { batchSize: 100, workers: 0 }), baseline));
   console.log(formatPass(taggerPass(context, corpus), baseline));
+  console.log(layerCosts(context, corpus.slice(0, Math.min(3000, corpus.length))));
   const serviceSample = corpus.slice(0, Math.min(2000, corpus.length));
   console.log(formatPass(await pipelinePass(`service time (${serviceSample.length} articles)`, context, serviceSample, { batchSize: 1, workers: 0 })));
 
@@ -147,6 +191,8 @@ async function main(): Promise<void> {
     const antBaseline = baselinePass(antCorpus);
     console.log(formatPass(antBaseline));
     console.log(formatPass(await pipelinePass('analyze ANT end to end', context, antCorpus, { batchSize: 100, workers }), antBaseline));
+    console.log(formatPass(await pipelinePass('analyze ANT end to end, claims and events off', createPipelineContext({ knowledge: false }), antCorpus, { batchSize: 100, workers }), antBaseline));
+    console.log(layerCosts(context, antCorpus.slice(0, Math.min(3000, antCorpus.length))));
   } else {
     console.log('\nANT corpus not found (../shared/data/ant): skipped');
   }

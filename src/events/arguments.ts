@@ -24,6 +24,7 @@ export interface ArgumentContext {
 }
 
 const AFTER_WINDOW = 12;
+const BEFORE_WINDOW = 40;
 const TITLE_LOOKBACK = 3;
 const ANAPHOR_WINDOW = 4;
 /** «هجمات متكررة نفذتها فصائل»: the doer's introducer follows the trigger closely. */
@@ -83,11 +84,21 @@ function introduction(view: DocumentView, first: number, lexicon: EventLexicon):
 }
 
 function candidatesIn(view: DocumentView, from: number, to: number, lexicon: EventLexicon): Candidate[] {
-  const out: Candidate[] = [];
-  for (const [mention, [first, end]] of view.mentionTokens) {
-    if (first >= from && end <= to) out.push({ mention, first, end, ...introduction(view, first, lexicon) });
+  const ranges = view.mentionRanges;
+  // Binary search for the first mention starting at `from`: a long article must not cost mentions × triggers.
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].first < from) lo = mid + 1;
+    else hi = mid;
   }
-  return out.sort((a, b) => a.first - b.first);
+  const out: Candidate[] = [];
+  for (let k = lo; k < ranges.length && ranges[k].first < to; k++) {
+    const { mention, first, end } = ranges[k];
+    if (end <= to) out.push({ mention, first, end, ...introduction(view, first, lexicon) });
+  }
+  return out;
 }
 
 /** The article's most mentioned organisation whose name starts with this head («حكومه» → الحكومة السورية). */
@@ -120,8 +131,9 @@ function patronOf(view: DocumentView, at: number, lexicon: EventLexicon, around:
 export function eventArguments(view: DocumentView, first: number, end: number, spec: TriggerSpec, lexicon: EventLexicon, around: ArgumentContext): EventArguments {
   const { tokens, sentenceRange, sentenceOf } = view;
   const [sentenceFirst, sentenceEnd] = sentenceRange[sentenceOf[first]];
+  // The clause before the trigger, at most BEFORE_WINDOW tokens (a page without full stops is one huge sentence).
   let clauseFirst = first;
-  while (clauseFirst > sentenceFirst && !isBoundary(tokens[clauseFirst - 1])) clauseFirst--;
+  while (clauseFirst > sentenceFirst && first - clauseFirst < BEFORE_WINDOW && !isBoundary(tokens[clauseFirst - 1])) clauseFirst--;
   const afterEnd = Math.min(sentenceEnd, end + AFTER_WINDOW);
   const before = candidatesIn(view, clauseFirst, first, lexicon);
   const after = candidatesIn(view, end, afterEnd, lexicon);
@@ -138,7 +150,7 @@ export function eventArguments(view: DocumentView, first: number, end: number, s
   // «الطرفان», «الجانبين»: the two parties named last in the sentence, else the previous event's.
   const anaphor = findNear(first, end, sentenceFirst, sentenceEnd, (i) => anyPhraseAt(tokens, i, lexicon.dualAnaphora) > 0);
   if (anaphor >= 0) {
-    const named = candidatesIn(view, sentenceFirst, anaphor, lexicon).filter(isAgent).map((c) => c.mention.entityId);
+    const named = candidatesIn(view, Math.max(sentenceFirst, anaphor - BEFORE_WINDOW), anaphor, lexicon).filter(isAgent).map((c) => c.mention.entityId);
     const distinct = [...new Set(named)].slice(-2);
     for (const id of distinct.length === 2 ? distinct : around.previousParties) add(actors, id);
   }

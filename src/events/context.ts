@@ -14,6 +14,8 @@ export interface DocumentView {
   mentionAt: (EntityMention | undefined)[];
   /** Token range [first, end) of each entity mention, by mention. */
   mentionTokens: Map<EntityMention, [number, number]>;
+  /** The same ranges ordered by first token, for range look-ups. */
+  mentionRanges: { mention: EntityMention; first: number; end: number }[];
 }
 
 export function viewOf(doc: Document): DocumentView {
@@ -46,7 +48,8 @@ export function viewOf(doc: Document): DocumentView {
       else mentionTokens.set(mention, [i, i + 1]);
     }
   }
-  return { doc, tokens, sentenceOf, sentenceRange, mentionAt, mentionTokens };
+  const mentionRanges = [...mentionTokens.entries()].map(([mention, [first, end]]) => ({ mention, first, end })).sort((a, b) => a.first - b.first);
+  return { doc, tokens, sentenceOf, sentenceRange, mentionAt, mentionTokens, mentionRanges };
 }
 
 export function isBoundary(t: Token): boolean {

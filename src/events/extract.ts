@@ -32,7 +32,14 @@ export function placeActsAsParty(kb: KnowledgeBase | null): (entityId: string) =
  */
 function institutionResolver(view: DocumentView, kb: KnowledgeBase | null): (head: string) => string | null {
   let country: string | null | undefined;
+  const resolved = new Map<string, string | null>();
   return (head) => {
+    if (resolved.has(head)) return resolved.get(head)!;
+    const id = resolveInstitution(head);
+    resolved.set(head, id);
+    return id;
+  };
+  function resolveInstitution(head: string): string | null {
     const named = dominantOrganization(view, head);
     if (named || !kb) return named;
     if (country === undefined) {
@@ -51,7 +58,7 @@ function institutionResolver(view: DocumentView, kb: KnowledgeBase | null): (hea
       if (first === head && (!best || entity.name.ar.length < best.length)) best = { id: entity.id, length: entity.name.ar.length };
     }
     return best?.id ?? null;
-  };
+  }
 }
 
 export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, lexicon: EventLexicon = loadEventLexicon()): Document {
@@ -65,7 +72,10 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
     const { tokens, sentenceRange, sentenceOf } = view;
     const s = sentenceOf[match.first];
     const [sentenceFirst, sentenceEnd] = sentenceRange[s];
-    const trigger = { start: tokens[match.first].stemStart, end: tokens[match.end - 1].end };
+    // The trigger starts after its proclitics, unless the whole word matched («فرّوا»: ف is a letter of the verb).
+    const head = tokens[match.first];
+    const wholeWord = match.spec.forms.some((form) => form[0].text === head.norm && !form[0].prefix);
+    const trigger = { start: wholeWord ? head.start : head.stemStart, end: tokens[match.end - 1].end };
     const claim = claimAround(doc.claims, trigger.start);
     // «نفت الوزارة أن تكون قد اعتقلت»: what a denial covers did not happen, on the denier's word.
     if (claim?.stance === 'deny') continue;
@@ -189,11 +199,13 @@ function claimAround(claims: readonly ClaimMention[], at: number): ClaimMention 
   return claims.find((c) => c.start <= at && at < c.end);
 }
 
+const ANNOUNCER_WINDOW = 40;
+
 /** «أعلنت هيئة العمليات ... السيطرة على»: the announcing entity before the trigger is the source of the report. */
 function announcer(view: DocumentView, match: TriggerMatch, lexicon: EventLexicon): string | null {
   const { tokens, sentenceRange, sentenceOf, mentionAt } = view;
-  const [first] = sentenceRange[sentenceOf[match.first]];
-  for (let i = first; i < match.first; i++) {
+  const [sentenceFirst] = sentenceRange[sentenceOf[match.first]];
+  for (let i = Math.max(sentenceFirst, match.first - ANNOUNCER_WINDOW); i < match.first; i++) {
     if (anyPhraseAt(tokens, i, lexicon.announceVerbs) === 0) continue;
     for (let k = i + 1; k < Math.min(match.first, i + 6); k++) {
       const m = mentionAt[k];
