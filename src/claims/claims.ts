@@ -364,7 +364,13 @@ function closesClause(ctx: Context, j: number): boolean {
  * Where the content starts at token k: after «:», after «إن/أن» (the complementizer and its pronoun suffix, which
  * is the speaker, stay outside), after a preposition of the cue («إلى أن»، «على»، «بـ»), or at an opening quote.
  */
-function markedContentStart(ctx: Context, k: number, spec: CueSpec, quoteOpens = true): { token: number; offset?: number } | null {
+/** The first token of what was said, and a character offset into it when the content starts inside it. */
+interface ContentStart {
+  token: number;
+  offset?: number;
+}
+
+function markedContentStart(ctx: Context, k: number, spec: CueSpec, quoteOpens = true): ContentStart | null {
   const { tokens, lexicon } = ctx;
   const t = tokens[k];
   if (!t) return null;
@@ -707,16 +713,10 @@ function verbClaim(ctx: Context, i: number): Built | null {
   let speaker = parseSpeaker(ctx, i, before.end, spec);
   const after = skipAdjuncts(ctx, speaker.end, spec);
   k = after.end;
-  let target: Span | null = null;
-  let start = markedContentStart(ctx, k, spec);
-  if (!start && spec.target) {
-    for (let m = k + 1; m < tokens.length && m - k <= MAX_TARGET_TOKENS && !stopsTarget(tokens[m]); m++) {
-      start = markedContentStart(ctx, m, spec, false);
-      if (start) { target = { start: tokens[k].start, end: tokens[m - 1].end }; break; }
-    }
-  }
-  if (!start && spec.object && isObjectWord(ctx, k)) start = { token: k };
-  if (!start) return null;
+  const found = contentStart(ctx, k, spec);
+  if (!found) return null;
+  const { start } = found;
+  let { target } = found;
   // «…، بعدما اتهمت قسد بإطلاق سراحهم»: one party before «بـ» continuing a sentence is whom the speaker accuses.
   if (spec.target && !target && speaker.kind !== 'implicit' && speaker.kind !== 'generic' && speaker.first > i && speaker.end === k && claimInSentence(ctx, i)) {
     target = { start: tokens[speaker.first].start, end: tokens[speaker.end - 1].end };
@@ -727,6 +727,24 @@ function verbClaim(ctx: Context, i: number): Built | null {
   noteIssuer(ctx, speaker, before.statement || after.statement || namesStatement(ctx, i + 1, speaker.end));
   const about = aboutIn(ctx, target ? [target, content] : [content]);
   return { claim: makeClaim(ctx, content, speaker, cueSpan, spec, about), sentence: ctx.sentenceOf[i], resume: content.endToken, contentEnd: content.endToken };
+}
+
+/**
+ * Where what was said begins at token k: a marker («إن», «أن», a quote, «:»); for accuse/warn/demand cues, after the
+ * party addressed («اتهمت X بـ»), which is returned as the target; for cues taking an object, the object itself.
+ */
+function contentStart(ctx: Context, k: number, spec: CueSpec): { start: ContentStart; target: Span | null } | null {
+  const { tokens } = ctx;
+  const start = markedContentStart(ctx, k, spec);
+  if (start) return { start, target: null };
+  if (spec.target) {
+    for (let m = k + 1; m < tokens.length && m - k <= MAX_TARGET_TOKENS && !stopsTarget(tokens[m]); m++) {
+      const after = markedContentStart(ctx, m, spec, false);
+      if (after) return { start: after, target: { start: tokens[k].start, end: tokens[m - 1].end } };
+    }
+  }
+  if (spec.object && isObjectWord(ctx, k)) return { start: { token: k }, target: null };
+  return null;
 }
 
 function stopsTarget(t: Token): boolean {
@@ -740,16 +758,9 @@ function participleClaim(ctx: Context, i: number): Built | null {
   if (!spec || !isComma(tokens[i - 1])) return null;
   const speaker = sentenceSpeaker(ctx, i);
   const k = skipAdjuncts(ctx, i + 1, spec).end;
-  let target: Span | null = null;
-  let start = markedContentStart(ctx, k, spec);
-  if (!start && spec.target) {
-    for (let m = k + 1; m < tokens.length && m - k <= MAX_TARGET_TOKENS && !stopsTarget(tokens[m]); m++) {
-      start = markedContentStart(ctx, m, spec, false);
-      if (start) { target = { start: tokens[k].start, end: tokens[m - 1].end }; break; }
-    }
-  }
-  if (!start && spec.object && isObjectWord(ctx, k)) start = { token: k };
-  if (!start) return null;
+  const found = contentStart(ctx, k, spec);
+  if (!found) return null;
+  const { start, target } = found;
   const content = contentFrom(ctx, start.token, start.offset);
   if (!content) return null;
   const about = aboutIn(ctx, target ? [target, content] : [content]);

@@ -3,23 +3,11 @@
 import assert from 'node:assert/strict';
 import { basename } from 'node:path';
 import { test } from 'node:test';
-import { analyzeJson, cliMissing } from '../test-support/analyze-run.js';
 import { contractProblems } from '../test-support/contract.js';
 import type { AnalysisOutput, ArticleOut } from '../output/analysis.js';
-import { seedsDir } from '../test-support/paths.js';
+import { seedRun, seedSkip } from '../test-support/seed-run.js';
 
-const seeds = seedsDir();
-const skip = cliMissing() ?? (seeds === null ? 'no shared seed pages' : false);
-
-let cached: AnalysisOutput | null = null;
-function seedRun(): AnalysisOutput {
-  if (!cached) {
-    const { code, output, stderr } = analyzeJson(['--published', '2026-01-20', seeds!]);
-    assert.equal(code, 0, stderr);
-    cached = output;
-  }
-  return cached;
-}
+const skip = seedSkip;
 
 const PAGE_004_TITLES = [
   'سوريا تنضم رسمياً لـ«التحالف الدولي لمكافحة داعش»',

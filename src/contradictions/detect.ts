@@ -31,11 +31,18 @@ const BLAME_EVENTS: ReadonlySet<string> = new Set(['assault', 'coerce', 'accuse'
 export function detectContradictions(events: readonly MergedEvent[], claims: readonly SourcedClaim[], kb: KnowledgeBase): ContradictionOut[] {
   const name = (id: string): string => kb.getEntity(id)?.name.en ?? id.replace(/^new:[a-z]+:/, '');
   const out: ContradictionOut[] = [];
+  // Claims by article: an export over the whole store must not compare every event mention with every claim.
+  const claimsOfArticle = new Map<string, SourcedClaim[]>();
+  for (const c of claims) {
+    const list = claimsOfArticle.get(c.claim.articleId) ?? [];
+    list.push(c);
+    claimsOfArticle.set(c.claim.articleId, list);
+  }
   const claimsIn = (mentions: readonly SourcedMention[]): string[] => {
     const ids = new Set<string>();
     for (const m of mentions) {
-      for (const c of claims) {
-        if (c.claim.articleId === m.articleId && c.claim.start <= m.mention.trigger.start && m.mention.trigger.start < c.claim.end) ids.add(c.claim.id);
+      for (const c of claimsOfArticle.get(m.articleId) ?? []) {
+        if (c.claim.start <= m.mention.trigger.start && m.mention.trigger.start < c.claim.end) ids.add(c.claim.id);
       }
     }
     return [...ids];

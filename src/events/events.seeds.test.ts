@@ -3,23 +3,11 @@
 // the prison fell after attacks by government factions, one outlet says it left «ISIS control».
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeJson, cliMissing } from '../test-support/analyze-run.js';
 import { contractProblems } from '../test-support/contract.js';
-import type { AnalysisOutput } from '../output/analysis.js';
-import { seedsDir } from '../test-support/paths.js';
+import { seedRun, seedSkip } from '../test-support/seed-run.js';
 import { sideOf } from '../contradictions/parties.js';
 
-const seeds = seedsDir();
-const skip = cliMissing() ?? (seeds === null ? 'no shared seed pages' : false);
-let cached: AnalysisOutput | null = null;
-function seedRun(): AnalysisOutput {
-  if (!cached) {
-    const { code, output, stderr } = analyzeJson(['--published', '2026-01-20', seeds!]);
-    assert.equal(code, 0, stderr);
-    cached = output;
-  }
-  return cached;
-}
+const skip = seedSkip;
 
 test('seeds: the document with events, claims and contradictions keeps the contract', { skip }, () => {
   assert.deepEqual(contractProblems(seedRun()), []);

@@ -68,7 +68,7 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
   const events: EventMention[] = [];
   const countsBySentence = new Map<number, SentenceCount[]>();
   for (const match of findTriggers(view, lexicon)) {
-    if (dropReason(view, match.first, match.end, match.spec, lexicon)) continue;
+    if (dropReason(view, match.first, match.spec, lexicon)) continue;
     const { tokens, sentenceRange, sentenceOf } = view;
     const s = sentenceOf[match.first];
     const [sentenceFirst, sentenceEnd] = sentenceRange[s];
@@ -90,7 +90,7 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
     const event: EventMention = {
       start: tokens[sentenceFirst].start, end: tokens[sentenceEnd - 1].end,
       type: match.spec.type, ...(match.spec.mode ? { mode: match.spec.mode } : {}),
-      qualifiers: [...match.spec.qualifiers, ...extraQualifiers(view, match, lexicon)],
+      qualifiers: [...match.spec.qualifiers, ...extraQualifiers(view, match)],
       trigger, actors: args.actors, recipients: args.recipients, location: args.location,
       date: eventDate(view, match), counts: {}, attribution: claim?.speaker ?? announcer(view, match, lexicon),
       status: isPlanned(view, match.first, match.end, lexicon) ? 'planned' : 'reported',
@@ -116,7 +116,6 @@ function findTriggers(view: DocumentView, lexicon: EventLexicon): TriggerMatch[]
     if (found.end <= sentenceEnd) matches.push(found);
     i = found.end;
   }
-  void tokens;
   return matches;
 }
 
@@ -139,8 +138,7 @@ function requirementMet(tokens: readonly Token[], from: number, to: number, spec
 }
 
 /** Qualifiers the context adds: a ceasefire agreement, an air or drone strike. */
-function extraQualifiers(view: DocumentView, match: TriggerMatch, lexicon: EventLexicon): string[] {
-  void lexicon;
+function extraQualifiers(view: DocumentView, match: TriggerMatch): string[] {
   const out: string[] = [];
   const { tokens } = view;
   const window = tokens.slice(match.first, Math.min(tokens.length, match.end + 6)).map((t) => t.norm).join(' ');

@@ -61,7 +61,7 @@ export function mergeEvents(articles: readonly AssemblyArticle[], within: PlaceR
         add(joined, m);
         groups.push(joined);
       }
-      for (const key of blockKeys(mention)) {
+      for (const key of keys) {
         const list = blocks.get(key) ?? [];
         if (!list.includes(joined)) list.push(joined);
         blocks.set(key, list);

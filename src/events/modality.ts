@@ -13,7 +13,7 @@ const FUTURE_WINDOW = 4;
 
 export type DropReason = 'negated' | 'conditional' | 'question' | 'embedded';
 
-export function dropReason(view: DocumentView, first: number, end: number, spec: TriggerSpec, lexicon: EventLexicon): DropReason | null {
+export function dropReason(view: DocumentView, first: number, spec: TriggerSpec, lexicon: EventLexicon): DropReason | null {
   const { tokens, sentenceRange, sentenceOf } = view;
   const [sentenceFirst, sentenceEnd] = sentenceRange[sentenceOf[first]];
   const last = tokens[sentenceEnd - 1];
@@ -30,7 +30,6 @@ export function dropReason(view: DocumentView, first: number, end: number, spec:
   // «للمطالبة بعودة المهجرين»: a demand named as a purpose is not a demand made.
   const head = tokens[first];
   if (head.prefix.endsWith('ل') && head.stem.startsWith('ال') && lexicon.purposeTypes.has(spec.type)) return 'embedded';
-  void end;
   return null;
 }
 
