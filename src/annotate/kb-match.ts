@@ -89,6 +89,18 @@ export function matchKbAt(tokens: Token[], i: number, kb: KnowledgeBase, options
   return best;
 }
 
+/**
+ * False when matchKbAt cannot match at this token, whatever surrounds it: no form it tries (the token whole, its
+ * partial peelings, stem and bare stem) starts an alias. Depends on the token's forms only, so callers may cache it.
+ */
+export function mayMatchKbAt(token: Token, kb: KnowledgeBase): boolean {
+  if (token.kind !== 'word' && token.kind !== 'latin') return false;
+  const starts = (form: string) => kb.aliasesByFirstToken.has(form);
+  if (starts(token.norm) || starts(token.stem) || starts(token.bare)) return true;
+  for (let k = 1; k < token.prefix.length; k++) if (starts(token.norm.slice(k))) return true;
+  return false;
+}
+
 function bestForForm(
   tokens: Token[], i: number, kb: KnowledgeBase, options: MatchOptions,
   form: string, start: number, multiTokenOnly: boolean, best: KbMatch | null,

@@ -1,8 +1,8 @@
-// Language identification stage: sets Document.language with franc over a sample of the text.
+// Language identification stage: sets Document.language with franc's method over a sample of the text.
 // Only Arabic documents ("arb") go through the Arabic layers.
 import { readFileSync } from 'node:fs';
-import { franc } from 'franc';
 import type { Document } from '../document.js';
+import { francTop } from './franc-top.js';
 
 interface LanguageSettings {
   candidates: string[];
@@ -16,8 +16,9 @@ const settings = JSON.parse(readFileSync(new URL('./data/languages.json', import
 export const ARABIC = settings.arabic;
 
 export function detectLanguage(doc: Document): Document {
-  const sample = (doc.title + '\n' + doc.text).slice(0, settings.sampleLength);
-  let language = franc(sample, { only: settings.candidates, minLength: settings.minLength });
+  // The text is cut before joining: slicing the joined string would copy the whole text first.
+  const sample = (doc.title + '\n' + doc.text.slice(0, settings.sampleLength)).slice(0, settings.sampleLength);
+  let language = francTop(sample, settings.candidates, settings.minLength);
   // Too short for trigram statistics: fall back on the script, which is decisive for Arabic.
   if (language === 'und' && arabicLetterShare(sample) > 0.5) language = ARABIC;
   return { ...doc, language };

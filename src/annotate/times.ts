@@ -12,6 +12,7 @@ import {
   isoWeek,
   matchMonthName,
   matchWeekdayName,
+  nameFirstWords,
   parseIsoDate,
   resolveDayMonthYear,
   resolveMonthYear,
@@ -52,7 +53,7 @@ export function annotateTimes(doc: Document): Document {
   const times: TimeMention[] = [];
   const messages: Message[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const found = longestMatch(scan, i);
+    const found = mayStartTime(tokens[i]) ? longestMatch(scan, i) : null;
     if (!found) {
       i++;
       continue;
@@ -68,6 +69,20 @@ export function annotateTimes(doc: Document): Document {
 function noReferenceMessage(doc: Document, start: number, end: number): Message {
   const why = doc.published === null ? 'has no publication date' : `has an unreadable publication date "${doc.published}"`;
   return { input: doc.input, stage: 'times', reason: `relative time expressions left unresolved: the article ${why}`, fatal: false, start, end };
+}
+
+/**
+ * The words a matcher can find first at a position, whole or after proclitics: day parts, relative days, month and
+ * weekday names, period edges, month, year and period words, "this". With numbers, every expression starts with
+ * one of them, so the matchers are not run at other tokens (most of a text).
+ */
+const STARTERS = new Set<string>([
+  ...timeWords.dayParts.map((words) => words[0]), ...timeWords.relativeDays.map((r) => r.words[0]), ...nameFirstWords(),
+  ...timeWords.periodEdges, ...timeWords.monthWords, ...timeWords.yearWords, ...timeWords.this, ...timeWords.periods.keys(),
+]);
+
+function mayStartTime(t: Token): boolean {
+  return t.kind === 'number' || STARTERS.has(t.norm) || STARTERS.has(t.stem);
 }
 
 /** Matchers in priority order; at one position the longest match wins, ties go to the earlier matcher. */
@@ -146,9 +161,14 @@ function readDayParts(scan: Scan, i: number): { next: number; start: number } | 
   let j = i;
   let start: number | null = null;
   for (let round = 0; round < 2; round++) {
-    const part = timeWords.dayParts.find((words) => phraseStart(scan, j, words) !== null);
+    let part: readonly string[] | undefined;
+    let partStart: number | null = null;
+    for (const words of timeWords.dayParts) {
+      partStart = phraseStart(scan, j, words);
+      if (partStart !== null) { part = words; break; }
+    }
     if (!part) break;
-    start ??= phraseStart(scan, j, part);
+    start ??= partStart;
     j += part.length;
   }
   return start === null ? null : { next: j, start };
@@ -297,9 +317,14 @@ function matchWeekday(scan: Scan, i: number): Found | null {
 function matchRelativeDay(scan: Scan, i: number): Found | null {
   const parts = readDayParts(scan, i);
   const k = parts ? parts.next : i;
-  const rel = timeWords.relativeDays.find((r) => phraseStart(scan, k, r.words) !== null);
+  let rel: { words: string[]; offset: number } | undefined;
+  let relStart: number | null = null;
+  for (const candidate of timeWords.relativeDays) {
+    relStart = phraseStart(scan, k, candidate.words);
+    if (relStart !== null) { rel = candidate; break; }
+  }
   if (!rel) return null;
-  const start = parts ? parts.start : (phraseStart(scan, k, rel.words) as number);
+  const start = parts ? parts.start : (relStart as number);
   let j = k + rel.words.length;
   if (rel.offset === 0 && isNorm(scan, j, timeWords.notTodayAfter)) return null;
   let weekday: number | null = null;

@@ -100,13 +100,29 @@ export interface NameMatch {
  * (whole word, then word without proclitics), and only the first word may carry proclitics.
  */
 function matchName(table: NameTable, forms: readonly (readonly string[])[], i: number): NameMatch | null {
-  for (const first of forms[i] ?? []) {
-    for (const entry of table.get(first) ?? []) {
+  // Runs at every token for every time matcher: no closures, no empty lists allocated.
+  const candidates = forms[i];
+  if (candidates === undefined) return null;
+  for (const first of candidates) {
+    const entries = table.get(first);
+    if (entries === undefined) continue;
+    for (const entry of entries) {
       if (i + entry.words.length > forms.length) continue;
-      if (entry.words.every((w, k) => k === 0 || forms[i + k][0] === w)) return { key: entry.key, length: entry.words.length };
+      if (restMatches(entry.words, forms, i)) return { key: entry.key, length: entry.words.length };
     }
   }
   return null;
+}
+
+/** Whether the name's words after the first are the whole forms of the words after position i. */
+function restMatches(words: readonly string[], forms: readonly (readonly string[])[], i: number): boolean {
+  for (let k = 1; k < words.length; k++) if (forms[i + k][0] !== words[k]) return false;
+  return true;
+}
+
+/** The first words of month and weekday names (a word that is none of them starts no name). */
+export function nameFirstWords(): string[] {
+  return [...monthTable.keys(), ...weekdayTable.keys()];
 }
 
 /** Month number (1–12) of the month name starting at word i. `forms[k]` lists the accepted spellings of word k. */

@@ -83,15 +83,20 @@ function wordToken(text: string, start: number, end: number): Token {
   return { start, end, text: surface, norm, prefix, stem, bare, kind: 'word', stemStart: start + publishedLength(surface, prefix.length) };
 }
 
+/** The one-letter clitics as character codes (a word's first letter is tested for every token). */
+const oneLetterCodes = (letters: string[]) => new Set(letters.filter((l) => l.length === 1).map((l) => l.charCodeAt(0)));
+const CONJUNCTIONS = oneLetterCodes(clitics.conjunctions);
+const PREPOSITIONS = oneLetterCodes(clitics.prepositions);
+
 /** Splits a normalised word into proclitics and stem: "وبالرئيس" → ("وب", "الرئيس"), "للرئاسه" → ("ل", "الرئاسه"). */
 export function peelProclitics(norm: string): { prefix: string; stem: string } {
   let rest = norm;
   let prefix = '';
-  if (clitics.conjunctions.includes(rest[0]) && rest.length - 1 >= clitics.minStemLength + 1) {
+  if (CONJUNCTIONS.has(rest.charCodeAt(0)) && rest.length - 1 >= clitics.minStemLength + 1) {
     prefix += rest[0];
     rest = rest.slice(1);
   }
-  if (clitics.prepositions.includes(rest[0]) && rest.length - 1 >= clitics.minStemLength + 1) {
+  if (PREPOSITIONS.has(rest.charCodeAt(0)) && rest.length - 1 >= clitics.minStemLength + 1) {
     const preposition = rest[0];
     rest = rest.slice(1);
     prefix += preposition;
@@ -123,15 +128,19 @@ function publishedLength(surface: string, normalizedCount: number): number {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '\u061F', '\u06D4', '\n']);
+/** SENTENCE_END by character code: the test runs on every character of every text. */
+const ENDS_SENTENCE = new Uint8Array(0x10000);
+for (const ch of SENTENCE_END) ENDS_SENTENCE[ch.charCodeAt(0)] = 1;
+const NEWLINE = 0x0a;
 
 /** Sentence spans: split at . ! ? ؟ and line breaks, not inside initials ("إ.ب.أ") or numbers ("1.5"). */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!SENTENCE_END.has(text[i]) || isInnerDot(text, i)) continue;
+    if (ENDS_SENTENCE[text.charCodeAt(i)] === 0 || isInnerDot(text, i)) continue;
     let end = i + 1;
-    while (end < text.length && SENTENCE_END.has(text[end]) && text[end] !== '\n') end++;
+    while (end < text.length && ENDS_SENTENCE[text.charCodeAt(end)] === 1 && text.charCodeAt(end) !== NEWLINE) end++;
     while (end < text.length && /["»”)\]]/.test(text[end])) end++;
     pushTrimmed(text, start, end, sentences);
     start = end;

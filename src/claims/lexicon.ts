@@ -130,22 +130,32 @@ export function lookupForms(token: Token | undefined): string[] {
   return (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 2 ? [norm, norm.slice(1)] : [norm];
 }
 
+/** The second lookup form (without the conjunction), or null: lookupForms without building the list. */
+function withoutConjunction(norm: string): string | null {
+  return (norm[0] === 'و' || norm[0] === 'ف') && norm.length > 2 ? norm.slice(1) : null;
+}
+
 export function lookupIn<V>(map: ReadonlyMap<string, V>, token: Token | undefined): V | undefined {
-  for (const form of lookupForms(token)) {
-    const value = map.get(form);
-    if (value !== undefined) return value;
-  }
-  return undefined;
+  if (!token || token.kind !== 'word') return undefined;
+  const value = map.get(token.norm);
+  if (value !== undefined) return value;
+  const peeled = withoutConjunction(token.norm);
+  return peeled === null ? undefined : map.get(peeled);
 }
 
 export function hasForm(set: ReadonlySet<string>, token: Token | undefined): boolean {
-  return lookupForms(token).some((form) => set.has(form));
+  if (!token || token.kind !== 'word') return false;
+  if (set.has(token.norm)) return true;
+  const peeled = withoutConjunction(token.norm);
+  return peeled !== null && set.has(peeled);
 }
 
 /** The number of tokens an adverbial phrase covers from token i («أيضاً»، «في وقت سابق»), or 0. */
 export function adverbLength(lexicon: ClaimLexicon, tokens: readonly Token[], i: number): number {
+  const forms = lookupForms(tokens[i]);
+  if (forms.length === 0) return 0;
   for (const phrase of lexicon.adverbs) {
-    if (!lookupForms(tokens[i]).includes(phrase[0])) continue;
+    if (!forms.includes(phrase[0])) continue;
     if (phrase.every((word, k) => k === 0 || tokens[i + k]?.norm === word)) return phrase.length;
   }
   return 0;

@@ -79,7 +79,9 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
     const claim = claimAround(doc.claims, trigger.start);
     // «نفت الوزارة أن تكون قد اعتقلت»: what a denial covers did not happen, on the denier's word.
     if (claim?.stance === 'deny') continue;
-    const speaker = claim?.speaker ?? announcer(view, match, lexicon) ?? lastSpeakerBefore(doc.claims, trigger.start);
+    // The announcing entity when no claim names a speaker (asked once: it serves as speaker and as attribution).
+    const announced = claim?.speaker == null ? announcer(view, match, lexicon) : null;
+    const speaker = claim?.speaker ?? announced ?? lastSpeakerBefore(doc.claims, trigger.start);
     const previous = events[events.length - 1];
     const args = eventArguments(view, match.first, match.end, match.spec, lexicon, {
       speaker, previousParties: previous ? [...previous.actors, ...previous.recipients] : [], actsAsParty, institution,
@@ -92,7 +94,7 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
       type: match.spec.type, ...(match.spec.mode ? { mode: match.spec.mode } : {}),
       qualifiers: [...match.spec.qualifiers, ...extraQualifiers(view, match)],
       trigger, actors: args.actors, recipients: args.recipients, location: args.location,
-      date: eventDate(view, match), counts: {}, attribution: claim?.speaker ?? announcer(view, match, lexicon),
+      date: eventDate(view, match), counts: {}, attribution: claim?.speaker ?? announced,
       status: isPlanned(view, match.first, match.end, lexicon) ? 'planned' : 'reported',
     };
     if (isHistory(event.date ?? sentenceYear(view, match), doc.published)) continue;

@@ -82,10 +82,14 @@ export function tokenForms(t: Token): string[] {
   return t.stem === t.norm ? [t.norm, t.bare] : [t.norm, t.stem, t.bare];
 }
 
+function formMatches(form: string, p: WordPattern): boolean {
+  return p.prefix ? form.startsWith(p.text) : form === p.text;
+}
+
+/** Whether one of tokenForms(t) matches (checked form by form: this runs for every pattern at every token). */
 export function wordMatches(t: Token, p: WordPattern): boolean {
   if (t.kind !== 'word') return false;
-  for (const form of tokenForms(t)) if (p.prefix ? form.startsWith(p.text) : form === p.text) return true;
-  return false;
+  return formMatches(t.norm, p) || (t.stem !== t.norm && formMatches(t.stem, p)) || formMatches(t.bare, p);
 }
 
 /** Number of tokens the phrase covers when it matches at `i`, else 0. */
@@ -143,10 +147,16 @@ export function loadEventLexicon(): EventLexicon {
 }
 
 /** Triggers whose first word could match this token (exact forms, then prefix forms by their prefix). */
-export function candidateTriggers(lexicon: EventLexicon, t: Token): TriggerSpec[] {
+export function candidateTriggers(lexicon: EventLexicon, t: Token): readonly TriggerSpec[] {
+  const { byFirstWord } = lexicon;
+  const byNorm = byFirstWord.get(t.norm);
+  const byStem = t.stem === t.norm ? undefined : byFirstWord.get(t.stem);
+  const byBare = byFirstWord.get(t.bare);
+  // Most tokens start no trigger: no list built for them.
+  if (byNorm === undefined && byStem === undefined && byBare === undefined) return NO_TRIGGERS;
   const out: TriggerSpec[] = [];
-  for (const form of tokenForms(t)) {
-    for (const spec of lexicon.byFirstWord.get(form) ?? []) if (!out.includes(spec)) out.push(spec);
-  }
+  for (const specs of [byNorm, byStem, byBare]) for (const spec of specs ?? NO_TRIGGERS) if (!out.includes(spec)) out.push(spec);
   return out;
 }
+
+const NO_TRIGGERS: readonly TriggerSpec[] = [];

@@ -37,6 +37,21 @@ interface Group {
   locations: Set<string>;
   /** Publication days of the members (ms since epoch), for undated mentions. */
   days: number[];
+  /** The members' articles. */
+  articleIds: Set<string>;
+  /** The block keys the group is listed under. */
+  keys: Set<string>;
+}
+
+/** What fits() reads of a mention besides the mention itself, worked out once rather than for every candidate group. */
+interface Candidate {
+  m: SourcedMention;
+  /** Actors and recipients, each once. */
+  parties: string[];
+  /** Publication day (ms since epoch). */
+  day: number | null;
+  /** dateNear(mention date, ·) as a test on a day. */
+  nearDate: ((day: number) => boolean) | null;
 }
 
 /** Place containment from the knowledge base (a facility in its town, a town in its province). */
@@ -48,23 +63,33 @@ export function mergeEvents(articles: readonly AssemblyArticle[], within: PlaceR
   for (const { doc } of articles) {
     for (const mention of doc.events) {
       const m: SourcedMention = { mention, articleId: doc.id, outlet: doc.outlet, published: doc.published, text: doc.text.slice(mention.start, mention.end) };
+      const candidate: Candidate = {
+        m, parties: [...new Set([...mention.actors, ...mention.recipients])], day: dayOf(doc.published),
+        nearDate: mention.date ? nearTest(mention.date) : null,
+      };
       const keys = blockKeys(mention);
       let joined: Group | undefined;
       for (const key of keys) {
-        const list = blocks.get(key) ?? [];
-        for (let k = list.length - 1; k >= Math.max(0, list.length - BLOCK_LIMIT) && !joined; k--) if (fits(list[k], m, within)) joined = list[k];
+        const list = blocks.get(key);
+        if (list === undefined) continue;
+        for (let k = list.length - 1; k >= Math.max(0, list.length - BLOCK_LIMIT) && !joined; k--) if (fits(list[k], candidate, within)) joined = list[k];
         if (joined) break;
       }
       if (joined) add(joined, m);
       else {
-        joined = { members: [], type: mention.type, date: null, status: mention.status, parties: new Set(), locations: new Set(), days: [] };
+        joined = {
+          members: [], type: mention.type, date: null, status: mention.status, parties: new Set(), locations: new Set(), days: [],
+          articleIds: new Set(), keys: new Set(),
+        };
         add(joined, m);
         groups.push(joined);
       }
       for (const key of keys) {
-        const list = blocks.get(key) ?? [];
-        if (!list.includes(joined)) list.push(joined);
-        blocks.set(key, list);
+        if (joined.keys.has(key)) continue;
+        joined.keys.add(key);
+        const list = blocks.get(key);
+        if (list) list.push(joined);
+        else blocks.set(key, [joined]);
       }
     }
   }
@@ -73,11 +98,13 @@ export function mergeEvents(articles: readonly AssemblyArticle[], within: PlaceR
 
 function add(group: Group, m: SourcedMention): void {
   group.members.push(m);
+  group.articleIds.add(m.articleId);
   const x = m.mention;
   if (x.mode && !group.mode) group.mode = x.mode;
   if (x.date && (!group.date || x.date.length > group.date.length)) group.date = x.date;
   if (x.status === 'reported') group.status = 'reported';
-  for (const id of [...x.actors, ...x.recipients]) group.parties.add(id);
+  for (const id of x.actors) group.parties.add(id);
+  for (const id of x.recipients) group.parties.add(id);
   if (x.location) group.locations.add(x.location);
   const day = dayOf(m.published);
   if (day !== null) group.days.push(day);
@@ -85,14 +112,22 @@ function add(group: Group, m: SourcedMention): void {
 
 /** A day, month or week value within the undated window of a publication day (a month: any day of it, ± the window). */
 function dateNear(date: string, day: number): boolean {
+  return nearTest(date)(day);
+}
+
+/** dateNear(date, ·), with the date read once. */
+function nearTest(date: string): (day: number) => boolean {
   const window = UNDATED_WINDOW_DAYS * 86_400_000;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return Math.abs(Date.parse(date) - day) <= window;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    const at = Date.parse(date);
+    return (day) => Math.abs(at - day) <= window;
+  }
   if (/^\d{4}-\d{2}$/.test(date)) {
     const from = Date.parse(date + '-01');
     const to = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 1);
-    return day >= from - window && day < to + window;
+    return (day) => day >= from - window && day < to + window;
   }
-  return true;
+  return () => true;
 }
 
 function dayOf(published: string | null): number | null {
@@ -107,7 +142,8 @@ function blockKeys(m: EventMention): string[] {
   return keys;
 }
 
-function fits(group: Group, m: SourcedMention, within: PlaceRelation): boolean {
+function fits(group: Group, candidate: Candidate, within: PlaceRelation): boolean {
+  const { m, day } = candidate;
   const x = m.mention;
   if (x.type !== group.type) return false;
   if (x.mode && group.mode && x.mode !== group.mode) return false;
@@ -117,21 +153,26 @@ function fits(group: Group, m: SourcedMention, within: PlaceRelation): boolean {
   if (x.date && group.date) {
     if (!(x.date.startsWith(group.date) || group.date.startsWith(x.date))) return false;
   } else {
-    if (x.status !== group.status && group.members.every((g) => g.articleId !== m.articleId)) return false;
-    const day = dayOf(m.published);
+    if (x.status !== group.status && !group.articleIds.has(m.articleId)) return false;
     if (day !== null && group.days.length > 0 && !group.days.some((d) => Math.abs(d - day) <= UNDATED_WINDOW_DAYS * 86_400_000)) return false;
     // A dated mention joins undated reports only when its date is near their publication (and the other way round).
-    if (x.date && group.days.length > 0 && !group.days.some((d) => dateNear(x.date!, d))) return false;
+    if (candidate.nearDate && group.days.length > 0 && !group.days.some(candidate.nearDate)) return false;
     if (group.date && day !== null && !dateNear(group.date, day)) return false;
   }
   // Place: no two different places unless one lies within the other.
-  if (x.location && group.locations.size > 0 && ![...group.locations].some((l) => within(x.location!, l) || within(l, x.location!))) return false;
+  if (x.location && group.locations.size > 0 && !someLocation(group.locations, x.location, within)) return false;
   // Parties: the same pair when both sides name two or more, else one shared; or the same place with a side unnamed.
-  const parties = [...new Set([...x.actors, ...x.recipients])];
-  const shared = parties.filter((id) => group.parties.has(id)).length;
+  const { parties } = candidate;
+  let shared = 0;
+  for (const id of parties) if (group.parties.has(id)) shared++;
   const needed = Math.min(2, parties.length, group.parties.size);
   if (needed > 0) return shared >= needed;
   return x.location !== null && group.locations.has(x.location);
+}
+
+function someLocation(locations: Set<string>, location: string, within: PlaceRelation): boolean {
+  for (const l of locations) if (within(location, l) || within(l, location)) return true;
+  return false;
 }
 
 /** The value most mentions give; ties go to the first given (arrival order). */
@@ -150,7 +191,12 @@ function byFrequency(values: readonly string[]): string[] {
 }
 
 export function eventId(group: readonly SourcedMention[]): string {
-  const first = group.map((m) => `${m.articleId}:${String(m.mention.start).padStart(8, '0')}:${m.mention.trigger.start}`).sort()[0];
+  // The first in sort order (the least string), found without sorting.
+  let first = '';
+  group.forEach((m, i) => {
+    const key = `${m.articleId}:${String(m.mention.start).padStart(8, '0')}:${m.mention.trigger.start}`;
+    if (i === 0 || key < first) first = key;
+  });
   return 'e_' + createHash('sha256').update(group[0].mention.type + '|' + first).digest('hex').slice(0, 16);
 }
 
@@ -160,7 +206,8 @@ function toEventOut(group: SourcedMention[]): EventOut {
   const recipients = byFrequency(ms.flatMap((m) => m.recipients)).filter((id) => !actors.includes(id));
   const dates = ms.map((m) => m.date).filter((d): d is string => d !== null);
   // The most precise date that most mentions agree with.
-  const date = mostFrequent(dates.filter((d) => d.length === Math.max(...dates.map((x) => x.length)))) ?? null;
+  const longest = Math.max(...dates.map((d) => d.length));
+  const date = mostFrequent(dates.filter((d) => d.length === longest)) ?? null;
   const counts: EventOut['counts'] = {};
   for (const key of ['killed', 'injured', 'detained', 'released', 'escaped', 'transferred', 'displaced'] as const) {
     const values = ms.map((m) => m.counts[key]).filter((v): v is number => v !== undefined);

@@ -3,23 +3,26 @@
 // a team name is an organisation all through a sports report. (Ratinov & Roth 2009, "non-local features".)
 import type { Token } from '../document.js';
 import { FeatureWriter, templates, type FeatureMatrix } from './features.js';
-import { LABELS, spansOfLabels, type LabeledSpan, type NerType } from './labels.js';
+import { LABELS, NER_TYPES, spansOfLabels, type LabeledSpan, type NerType } from './labels.js';
 
 interface WordEvidence {
   occurrences: number;
-  /** Occurrences inside a predicted span, by type. */
-  byType: Map<NerType, number>;
-  /** Occurrences as the last word of a multi-word span, by type (surnames, second halves of names). */
-  lastOfLong: Map<NerType, number>;
-  firstOfLong: Map<NerType, number>;
+  /** Set once the word occurs inside a predicted span (most words never do, and carry no counts). */
+  spans: SpanCounts | null;
+}
+
+/** Occurrences of a word inside predicted spans, by type (indexed as NER_TYPES). */
+interface SpanCounts {
+  /** The types in the order the word was first seen inside a span of each (ties between types go to the first). */
+  types: NerType[];
+  byType: number[];
+  /** As the last word of a multi-word span (surnames, second halves of names), and as the first. */
+  lastOfLong: number[];
+  firstOfLong: number[];
 }
 
 function keyOf(token: Token): string | null {
   return token.kind === 'word' || token.kind === 'latin' ? token.stem : null;
-}
-
-function increment(map: Map<NerType, number>, type: NerType, by = 1): void {
-  map.set(type, (map.get(type) ?? 0) + by);
 }
 
 /** Where token i sits in the first-stage spans: its type and whether it ends or starts a multi-word span. */
@@ -32,29 +35,32 @@ function ownRole(spans: readonly LabeledSpan[], i: number): { type: NerType; las
 
 function collectEvidence(sentences: readonly (readonly Token[])[], labels: readonly Int32Array[]): Map<string, WordEvidence> {
   const evidence = new Map<string, WordEvidence>();
-  const entry = (key: string) => {
-    let e = evidence.get(key);
-    if (!e) evidence.set(key, (e = { occurrences: 0, byType: new Map(), lastOfLong: new Map(), firstOfLong: new Map() }));
-    return e;
-  };
   sentences.forEach((tokens, s) => {
     for (const token of tokens) {
       const key = keyOf(token);
-      if (key) entry(key).occurrences++;
+      if (!key) continue;
+      const e = evidence.get(key);
+      if (e) e.occurrences++;
+      else evidence.set(key, { occurrences: 1, spans: null });
     }
     for (const span of spansOfLabels(labels[s])) {
+      const type = NER_TYPES.indexOf(span.type);
       for (let k = span.first; k < span.end; k++) {
         const key = keyOf(tokens[k]);
         if (!key) continue;
-        const e = entry(key);
-        increment(e.byType, span.type);
-        if (span.end - span.first > 1 && k === span.end - 1) increment(e.lastOfLong, span.type);
-        if (span.end - span.first > 1 && k === span.first) increment(e.firstOfLong, span.type);
+        const e = evidence.get(key)!;
+        const counts = (e.spans ??= { types: [], byType: [0, 0, 0, 0], lastOfLong: [0, 0, 0, 0], firstOfLong: [0, 0, 0, 0] });
+        if (counts.byType[type] === 0) counts.types.push(span.type);
+        counts.byType[type]++;
+        if (span.end - span.first > 1 && k === span.end - 1) counts.lastOfLong[type]++;
+        if (span.end - span.first > 1 && k === span.first) counts.firstOfLong[type]++;
       }
     }
   });
   return evidence;
 }
+
+const NO_TYPES: readonly NerType[] = [];
 
 const T = templates(['s1', 's1-1', 's1+1', 'd', 'dr', 'd|', 'dlast', 'dfirst']);
 
@@ -76,17 +82,18 @@ export function documentFeatures(sentences: readonly (readonly Token[])[], first
       const key = keyOf(tokens[i]);
       const e = key ? evidence.get(key) : undefined;
       if (e && e.occurrences > 1) {
-        const role = ownRole(spans, i);
-        const others = (map: Map<NerType, number>, type: NerType, ownCounts: boolean) => (map.get(type) ?? 0) - (ownCounts ? 1 : 0);
+        const role = e.spans ? ownRole(spans, i) : null;
+        const others = (counts: number[], type: NerType, ownCounts: boolean) => counts[NER_TYPES.indexOf(type)] - (ownCounts ? 1 : 0);
         let best: NerType | null = null;
         let bestCount = 0;
         let labelled = 0;
-        for (const type of e.byType.keys()) {
-          const count = others(e.byType, type, role?.type === type);
+        for (const type of e.spans?.types ?? NO_TYPES) {
+          const counts = e.spans!;
+          const count = others(counts.byType, type, role?.type === type);
           labelled += count;
           if (count > bestCount) { best = type; bestCount = count; }
-          if (others(e.lastOfLong, type, role?.type === type && role.last) > 0) out.addValue(T.dlast, type);
-          if (others(e.firstOfLong, type, role?.type === type && role.first) > 0) out.addValue(T.dfirst, type);
+          if (others(counts.lastOfLong, type, role?.type === type && role.last) > 0) out.addValue(T.dlast, type);
+          if (others(counts.firstOfLong, type, role?.type === type && role.first) > 0) out.addValue(T.dfirst, type);
         }
         const elsewhere = e.occurrences - 1;
         out.addValue(T.d, best ?? 'none');

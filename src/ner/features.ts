@@ -2,8 +2,11 @@
 // Templates: the word and its clitic analysis, affixes, shape, a ±2 word window, word clusters, knowledge-base
 // membership and cue words, each for the token and (most) for its neighbours. Labels are conjoined by the model.
 // Hashes are computed by continuing FNV-1a from the template's own hash, so no feature string is ever built.
+// What a word form contributes is computed once per form and cached; tagging reads the features as model rows,
+// resolved once per form too (extractFeatureRows), while training and evaluation read the hashes (extractFeatures).
 import type { Token } from '../document.js';
-import { cueClasses, knowledgeBaseTags, placeNameTags, type FeatureGroup, type NerLexicon } from './lexicon.js';
+import { mayMatchKbAt } from '../annotate/kb-match.js';
+import { cueClasses, knowledgeBaseTags, placeNamesAt, placeNameTags, type FeatureGroup, type NerLexicon } from './lexicon.js';
 
 /** Bump when templates change: a model records the version it was trained with and refuses another. */
 export const FEATURE_VERSION = 3;
@@ -26,12 +29,16 @@ export function hashFeature(s: string): number {
   return continueHash(FNV_BASIS, s);
 }
 
-/** A growable list of hashes with per-token offsets. */
+/** Hash buffers of finished writers, reused: a writer per sentence allocated and dropped 4 KB each time. */
+const freeBuffers: Uint32Array[] = [];
+
+/** A growable list of hashes with per-token offsets; finish() once, then the writer is spent. */
 export class FeatureWriter {
-  private hashes = new Uint32Array(1024);
+  private hashes = freeBuffers.pop() ?? new Uint32Array(1024);
   private length = 0;
   private readonly offsets: Int32Array;
   private token = 0;
+  private finished = false;
 
   constructor(tokens: number) {
     this.offsets = new Int32Array(tokens + 1);
@@ -61,7 +68,12 @@ export class FeatureWriter {
   }
 
   finish(): FeatureMatrix {
-    return { hashes: this.hashes.slice(0, this.length), offsets: this.offsets };
+    if (this.finished) throw new Error('FeatureWriter.finish called twice');
+    this.finished = true;
+    const matrix = { hashes: this.hashes.slice(0, this.length), offsets: this.offsets };
+    if (freeBuffers.length < 8) freeBuffers.push(this.hashes);
+    this.hashes = new Uint32Array(0);
+    return matrix;
   }
 }
 
@@ -103,71 +115,346 @@ function clusterOf(t: Token, lexicon: NerLexicon): readonly string[] {
   return lexicon.clusters.get(t.stem) ?? lexicon.clusters.get(t.bare) ?? constantLevels('<unk>');
 }
 
-export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): FeatureMatrix {
+/**
+ * What one word form contributes to the features of its own position and of its neighbours', the same wherever the
+ * form occurs: hashes of its token-level templates, the halves of pair templates it starts, the values pair templates
+ * read from it, its cue classes and candidate place names. Extraction looks forms up instead of recomputing them for
+ * every token (a news stream repeats its words), and writes exactly the hashes it wrote before.
+ */
+interface FormFeatures {
+  /** The token fields the features read (a cached entry serves tokens equal in all of them). */
+  kind: Token['kind'];
+  norm: string;
+  prefix: string;
+  stem: string;
+  bare: string;
+  /** stemAt() of the form: the capped stem, or <num>; and its middle and coarse cluster levels. */
+  stemValue: string;
+  middle: string;
+  coarse: string;
+  /** The form's hashes part by part (PART): part k is hashes[starts[k] .. starts[k + 1]). */
+  hashes: Uint32Array;
+  starts: number[];
+  /** Pairs the form starts: ww+1 and cc+1 at its own position, w-1w and c-1c as the previous token. */
+  wordPair: number;
+  clusterPair: number;
+  wordPairAsPrevious: number;
+  clusterPairAsPrevious: number;
+  /** World place names starting with the form (the rest of their words), for placeNameTags. */
+  places: readonly (readonly string[])[] | undefined;
+  /** Whether a knowledge-base alias may start at the form (mayMatchKbAt), for knowledgeBaseTags. */
+  mayMatchKb: boolean;
+  /** `hashes` resolved to model rows by a RowSink's resolver, made on first use. */
+  resolved: ResolvedForm | null;
+}
+
+/** A form's known features as rows of one resolver's model: part k is rows[starts[k] .. starts[k + 1]). */
+interface ResolvedForm {
+  by: RowResolver;
+  /** Small integers in plain arrays: a typed array per form cost more memory than its contents (100 k forms). */
+  rows: number[];
+  starts: number[];
+}
+
+/** The parts of a form's hashes, in this order. */
+const PART = {
+  /** w, k, n, p */
+  head: 0,
+  /** Affixes, letter trigrams, c0..c3: everything between p-1 and c-1. */
+  body: 1,
+  /** w-1, p-1, c-1 of the next token; w+1, c+1 of the previous one; w+2 and w-2. */
+  asPreviousWord: 2,
+  asPreviousPrefix: 3,
+  asPreviousCluster: 4,
+  asNextWord: 5,
+  asNextCluster: 6,
+  twoBefore: 7,
+  twoAfter: 8,
+  /** Cue classes under q, q-1, q+1 and q-2. */
+  cues: 9,
+  cuesAsPrevious: 10,
+  cuesAsNext: 11,
+  cuesTwoBefore: 12,
+} as const;
+const PARTS = 13;
+
+const PAIR_SEPARATOR = 0x7c;
+
+/** The cluster levels the templates read: by the lexicon's prefixes, coarse and middle. */
+function clusterLevels(lexicon: NerLexicon): { prefixes: readonly number[]; coarse: number; middle: number } {
+  const prefixes = lexicon.without.has('clusters') ? [] : lexicon.clusterPrefixes;
+  return { prefixes, coarse: prefixes[0], middle: prefixes[Math.min(1, prefixes.length - 1)] };
+}
+
+const level = (path: readonly string[], k: number) => path[Math.min(k, path.length) - 1];
+
+/**
+ * The features of one form (the same templates and order as extractInto; see FormFeatures). `edge` makes the form
+ * of what templates read beyond either end of the sentence: <s> as word, prefix and cluster, no cues.
+ */
+function formFeatures(t: Token, lexicon: NerLexicon, edge = false): FormFeatures {
+  const use = (group: FeatureGroup) => !lexicon.without.has(group);
+  const { prefixes, coarse, middle } = clusterLevels(lexicon);
+  const stemValue = edge ? BOUNDARY : stemOf(t);
+  const clusters = edge ? constantLevels(BOUNDARY) : use('clusters') ? clusterOf(t, lexicon) : constantLevels('');
+  const cueValues = !edge && use('cues') ? cueClasses(t, lexicon) : [];
+  const clusterMiddle = edge ? BOUNDARY : prefixes.length > 0 ? level(clusters, middle) : '';
+  const clusterCoarse = edge ? BOUNDARY : prefixes.length > 0 ? level(clusters, coarse) : '';
+  const out = new FeatureWriter(PARTS);
+  // head
+  out.addValue(T.w, stemValue);
+  out.addValue(T.k, t.kind);
+  out.addValue(T.n, cap(t.norm));
+  out.addValue(T.p, t.prefix);
+  out.endToken();
+  // body
+  if (t.kind === 'word' && use('affixes')) {
+    const bare = cap(t.bare);
+    out.addValue(T.al, t.stem !== t.bare ? '1' : '0');
+    out.addValue(T.len, String(Math.min(bare.length, 9)));
+    if (bare.length > 1) { out.addValue(T.suf1, bare.slice(-1)); out.addValue(T.pre1, bare.slice(0, 1)); }
+    if (bare.length > 2) { out.addValue(T.suf2, bare.slice(-2)); out.addValue(T.pre2, bare.slice(0, 2)); }
+    if (bare.length > 3) { out.addValue(T.suf3, bare.slice(-3)); out.addValue(T.pre3, bare.slice(0, 3)); }
+  }
+  if (t.kind === 'word' && use('trigrams')) {
+    // Letter trigrams: transliterated foreign names share spelling patterns ("ـوف", "كس", "تش").
+    const padded = '^' + cap(t.bare) + '$';
+    for (let k = 0; k + 3 <= padded.length; k++) out.addValue(T.g3, padded.slice(k, k + 3));
+  }
+  for (let p = 0; p < prefixes.length && p < CLUSTER_TEMPLATES.length; p++) out.addValue(CLUSTER_TEMPLATES[p], level(clusters, prefixes[p]));
+  out.endToken();
+  // As a neighbour.
+  const single = (template: number, value: string) => { out.addValue(template, value); out.endToken(); };
+  single(T['w-1'], stemValue);
+  single(T['p-1'], t.prefix);
+  single(T['c-1'], clusterMiddle);
+  single(T['w+1'], stemValue);
+  single(T['c+1'], clusterMiddle);
+  single(T['w-2'], stemValue);
+  single(T['w+2'], stemValue);
+  for (const template of [T.q, T['q-1'], T['q+1'], T['q-2']]) {
+    for (const cue of cueValues) out.addValue(template, cue);
+    out.endToken();
+  }
+  const { hashes, offsets } = out.finish();
+  return {
+    kind: t.kind, norm: t.norm, prefix: t.prefix, stem: t.stem, bare: t.bare, stemValue, middle: clusterMiddle, coarse: clusterCoarse,
+    hashes, starts: Array.from(offsets),
+    wordPair: continueHash(T['ww+1'], stemValue) ^ PAIR_SEPARATOR,
+    clusterPair: continueHash(T['cc+1'], clusterMiddle) ^ PAIR_SEPARATOR,
+    wordPairAsPrevious: continueHash(T['w-1w'], stemValue) ^ PAIR_SEPARATOR,
+    clusterPairAsPrevious: continueHash(T['c-1c'], clusterCoarse) ^ PAIR_SEPARATOR,
+    places: edge ? undefined : placeNamesAt(t, lexicon),
+    mayMatchKb: !edge && mayMatchKbAt(t, lexicon.kb),
+    resolved: null,
+  };
+}
+
+function boundaryForm(lexicon: NerLexicon): FormFeatures {
+  const edge: Token = { start: 0, end: 0, text: BOUNDARY, norm: BOUNDARY, prefix: BOUNDARY, stem: BOUNDARY, bare: BOUNDARY, kind: 'other', stemStart: 0 };
+  return formFeatures(edge, lexicon, true);
+}
+
+/**
+ * Forms cached per lexicon, in two generations: when the recent one is full it becomes the older one and the older
+ * one is dropped; a form found in the older one moves back to the recent. A long stream's vocabulary keeps growing,
+ * and a form takes about 0.5 kB: at most 2 × 25,000 forms are kept, the frequent ones among them.
+ */
+const FORMS_PER_GENERATION = 25_000;
+
+interface FormCache {
+  recent: Map<string, FormFeatures>;
+  older: Map<string, FormFeatures>;
+  boundary: FormFeatures;
+}
+
+const formCaches = new WeakMap<NerLexicon, FormCache>();
+
+function formCache(lexicon: NerLexicon): FormCache {
+  let cache = formCaches.get(lexicon);
+  if (!cache) formCaches.set(lexicon, (cache = { recent: new Map(), older: new Map(), boundary: boundaryForm(lexicon) }));
+  return cache;
+}
+
+/** The form's features, cached by its normalised text (a token differing in another field gets its own, uncached). */
+function lookUpForm(t: Token, lexicon: NerLexicon, cache: FormCache): FormFeatures {
+  let form = cache.recent.get(t.norm);
+  if (form === undefined) {
+    form = cache.older.get(t.norm) ?? formFeatures(t, lexicon);
+    if (cache.recent.size >= FORMS_PER_GENERATION) {
+      cache.older = cache.recent;
+      cache.recent = new Map();
+    }
+    cache.recent.set(t.norm, form);
+  }
+  if (form.kind === t.kind && form.prefix === t.prefix && form.stem === t.stem && form.bare === t.bare) return form;
+  return formFeatures(t, lexicon);
+}
+
+/** Where extraction writes each token's features: as hashes, or as the rows of a model (see extractFeatureRows). */
+interface FeatureSink {
+  add(hash: number): void;
+  /** The hashes of one part of a form. */
+  addPart(form: FormFeatures, part: number): void;
+  endToken(): void;
+}
+
+/** The templates, token by token: every feature of `tokens` goes to `out`, in the order the models were trained with. */
+function extractInto(tokens: readonly Token[], lexicon: NerLexicon, out: FeatureSink): void {
   const n = tokens.length;
   const use = (group: FeatureGroup) => !lexicon.without.has(group);
-  const none = () => new Array<null>(n).fill(null);
-  const kbTags = use('kb') ? knowledgeBaseTags(tokens, lexicon) : none();
-  const geoTags = use('geo') ? placeNameTags(tokens, lexicon) : none();
-  const cues = tokens.map((t) => (use('cues') ? cueClasses(t, lexicon) : []));
-  const stems = tokens.map(stemOf);
-  const clusters = tokens.map((t) => (use('clusters') ? clusterOf(t, lexicon) : constantLevels('')));
-  const prefixes = use('clusters') ? lexicon.clusterPrefixes : [];
-  const coarse = prefixes[0];
-  const middle = prefixes[Math.min(1, prefixes.length - 1)];
-  const stemAt = (i: number) => (i >= 0 && i < n ? stems[i] : BOUNDARY);
-  const level = (path: readonly string[], k: number) => path[Math.min(k, path.length) - 1];
-  const clusterAt = (i: number, k: number) => (i >= 0 && i < n ? level(clusters[i], k) : BOUNDARY);
-  const out = new FeatureWriter(n);
+  const cache = formCache(lexicon);
+  const { boundary } = cache;
+  const forms = tokens.map((t) => lookUpForm(t, lexicon, cache));
+  const kbTags = use('kb') ? knowledgeBaseTags(tokens, lexicon, (i) => forms[i].mayMatchKb) : null;
+  const geoTags = use('geo') ? placeNameTags(tokens, lexicon, (i) => forms[i].places) : null;
+  const clustered = clusterLevels(lexicon).prefixes.length > 0;
+  const at = (i: number) => (i >= 0 && i < n ? forms[i] : boundary);
+  const tagAt = (tags: readonly (string | null)[] | null, i: number) => (tags !== null && i >= 0 && i < n ? tags[i] : null) ?? '-';
   for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    const s0 = stems[i];
+    const form = forms[i];
+    const previous = at(i - 1);
+    const next = at(i + 1);
     out.add(T.bias);
-    out.addValue(T.w, s0);
-    out.addValue(T.k, t.kind);
-    out.addValue(T.n, cap(t.norm));
-    out.addValue(T.p, t.prefix);
-    out.addValue(T['w-1'], stemAt(i - 1));
-    out.addValue(T['w+1'], stemAt(i + 1));
-    out.addValue(T['w-2'], stemAt(i - 2));
-    out.addValue(T['w+2'], stemAt(i + 2));
-    out.addPair(T['w-1w'], stemAt(i - 1), s0);
-    out.addPair(T['ww+1'], s0, stemAt(i + 1));
-    out.addValue(T['p-1'], i > 0 ? tokens[i - 1].prefix : BOUNDARY);
-    if (t.kind === 'word' && use('affixes')) {
-      const bare = cap(t.bare);
-      out.addValue(T.al, t.stem !== t.bare ? '1' : '0');
-      out.addValue(T.len, String(Math.min(bare.length, 9)));
-      if (bare.length > 1) { out.addValue(T.suf1, bare.slice(-1)); out.addValue(T.pre1, bare.slice(0, 1)); }
-      if (bare.length > 2) { out.addValue(T.suf2, bare.slice(-2)); out.addValue(T.pre2, bare.slice(0, 2)); }
-      if (bare.length > 3) { out.addValue(T.suf3, bare.slice(-3)); out.addValue(T.pre3, bare.slice(0, 3)); }
+    out.addPart(form, PART.head);
+    out.addPart(previous, PART.asPreviousWord);
+    out.addPart(next, PART.asNextWord);
+    out.addPart(at(i - 2), PART.twoBefore);
+    out.addPart(at(i + 2), PART.twoAfter);
+    out.add(continueHash(previous.wordPairAsPrevious, form.stemValue));
+    out.add(continueHash(form.wordPair, next.stemValue));
+    out.addPart(previous, PART.asPreviousPrefix);
+    out.addPart(form, PART.body);
+    if (clustered) {
+      out.addPart(previous, PART.asPreviousCluster);
+      out.addPart(next, PART.asNextCluster);
+      out.add(continueHash(previous.clusterPairAsPrevious, form.middle));
+      out.add(continueHash(form.clusterPair, next.coarse));
     }
-    if (t.kind === 'word' && use('trigrams')) {
-      // Letter trigrams: transliterated foreign names share spelling patterns ("ـوف", "كس", "تش").
-      const padded = '^' + cap(t.bare) + '$';
-      for (let k = 0; k + 3 <= padded.length; k++) out.addValue(T.g3, padded.slice(k, k + 3));
-    }
-    const c0 = clusters[i];
-    for (let p = 0; p < prefixes.length && p < CLUSTER_TEMPLATES.length; p++) out.addValue(CLUSTER_TEMPLATES[p], level(c0, prefixes[p]));
-    if (prefixes.length > 0) {
-      out.addValue(T['c-1'], clusterAt(i - 1, middle));
-      out.addValue(T['c+1'], clusterAt(i + 1, middle));
-      out.addPair(T['c-1c'], clusterAt(i - 1, coarse), level(c0, middle));
-      out.addPair(T['cc+1'], level(c0, middle), clusterAt(i + 1, coarse));
-    }
-    out.addValue(T.kb, kbTags[i] ?? '-');
-    out.addValue(T['kb-1'], (i > 0 ? kbTags[i - 1] : null) ?? '-');
-    out.addValue(T['kb+1'], (i + 1 < n ? kbTags[i + 1] : null) ?? '-');
-    out.addValue(T.geo, geoTags[i] ?? '-');
-    out.addValue(T['geo-1'], (i > 0 ? geoTags[i - 1] : null) ?? '-');
-    out.addValue(T['geo+1'], (i + 1 < n ? geoTags[i + 1] : null) ?? '-');
-    for (const cue of cues[i]) out.addValue(T.q, cue);
-    if (i > 0) for (const cue of cues[i - 1]) out.addValue(T['q-1'], cue);
-    if (i + 1 < n) for (const cue of cues[i + 1]) out.addValue(T['q+1'], cue);
-    if (i > 1) for (const cue of cues[i - 2]) out.addValue(T['q-2'], cue);
+    out.add(continueHash(T.kb, tagAt(kbTags, i)));
+    out.add(continueHash(T['kb-1'], tagAt(kbTags, i - 1)));
+    out.add(continueHash(T['kb+1'], tagAt(kbTags, i + 1)));
+    out.add(continueHash(T.geo, tagAt(geoTags, i)));
+    out.add(continueHash(T['geo-1'], tagAt(geoTags, i - 1)));
+    out.add(continueHash(T['geo+1'], tagAt(geoTags, i + 1)));
+    out.addPart(form, PART.cues);
+    out.addPart(previous, PART.cuesAsPrevious);
+    out.addPart(next, PART.cuesAsNext);
+    out.addPart(at(i - 2), PART.cuesTwoBefore);
     if (i === 0) out.add(T.first);
     out.endToken();
   }
+}
+
+/** Hashes, for training and for models scored one at a time. */
+class HashSink implements FeatureSink {
+  constructor(readonly writer: FeatureWriter) {}
+
+  add(hash: number): void {
+    this.writer.add(hash);
+  }
+
+  addPart(form: FormFeatures, part: number): void {
+    for (let k = form.starts[part]; k < form.starts[part + 1]; k++) this.writer.add(form.hashes[k]);
+  }
+
+  endToken(): void {
+    this.writer.endToken();
+  }
+}
+
+export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): FeatureMatrix {
+  const out = new FeatureWriter(tokens.length);
+  extractInto(tokens, lexicon, new HashSink(out));
+  return out.finish();
+}
+
+/** A model's rows for feature hashes: `rowOf(hash)` is where the hash's weights start, or -1 for an unknown feature. */
+export interface RowResolver {
+  rowOf(hash: number): number;
+}
+
+/** Features as model rows: token i's known features are rows[offsets[i] .. offsets[i + 1]), in feature order. */
+export interface RowMatrix {
+  rows: Int32Array;
+  offsets: Int32Array;
+}
+
+/** Row buffers of finished RowSinks, reused. */
+const freeRowBuffers: Int32Array[] = [];
+
+/** Rows, for tagging: a form's parts are resolved once per form, so only features built per token are looked up. */
+class RowSink implements FeatureSink {
+  private rows = freeRowBuffers.pop() ?? new Int32Array(1024);
+  private length = 0;
+  private readonly offsets: Int32Array;
+  private token = 0;
+
+  constructor(tokens: number, private readonly resolver: RowResolver) {
+    this.offsets = new Int32Array(tokens + 1);
+  }
+
+  /** Room for `more` rows. */
+  private reserve(more: number): void {
+    if (this.length + more <= this.rows.length) return;
+    const grown = new Int32Array(Math.max(2 * this.rows.length, this.length + more));
+    grown.set(this.rows.subarray(0, this.length));
+    this.rows = grown;
+  }
+
+  add(hash: number): void {
+    const row = this.resolver.rowOf(hash);
+    if (row < 0) return;
+    this.reserve(1);
+    this.rows[this.length++] = row;
+  }
+
+  addPart(form: FormFeatures, part: number): void {
+    const resolved = form.resolved?.by === this.resolver ? form.resolved : this.resolve(form);
+    const from = resolved.starts[part];
+    const to = resolved.starts[part + 1];
+    this.reserve(to - from);
+    for (let k = from; k < to; k++) this.rows[this.length++] = resolved.rows[k];
+  }
+
+  private resolve(form: FormFeatures): ResolvedForm {
+    const rows: number[] = [];
+    const starts = [0];
+    for (let part = 0; part < PARTS; part++) {
+      for (let k = form.starts[part]; k < form.starts[part + 1]; k++) {
+        const row = this.resolver.rowOf(form.hashes[k]);
+        if (row >= 0) rows.push(row);
+      }
+      starts.push(rows.length);
+    }
+    return (form.resolved = { by: this.resolver, rows, starts });
+  }
+
+  endToken(): void {
+    this.offsets[++this.token] = this.length;
+  }
+
+  finish(): RowMatrix {
+    const matrix = { rows: this.rows.slice(0, this.length), offsets: this.offsets };
+    if (freeRowBuffers.length < 8) freeRowBuffers.push(this.rows);
+    this.rows = new Int32Array(0);
+    this.length = 0;
+    return matrix;
+  }
+}
+
+/**
+ * The rows `resolver` gives the features extractFeatures writes, unknown features left out: the same features in the
+ * same order, without looking up again the features of forms seen before (most of a token's).
+ */
+export function extractFeatureRows(tokens: readonly Token[], lexicon: NerLexicon, resolver: RowResolver): RowMatrix {
+  return extractDocumentRows([tokens], lexicon, resolver);
+}
+
+/** extractFeatureRows of each sentence, in one matrix: the tokens of all sentences one after the other. */
+export function extractDocumentRows(sentences: readonly (readonly Token[])[], lexicon: NerLexicon, resolver: RowResolver): RowMatrix {
+  const out = new RowSink(sentences.reduce((sum, tokens) => sum + tokens.length, 0), resolver);
+  for (const tokens of sentences) extractInto(tokens, lexicon, out);
   return out.finish();
 }
 

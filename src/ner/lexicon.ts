@@ -11,20 +11,25 @@ export interface NerLexicon {
   kb: KnowledgeBase;
   cues: Cues;
   /** World place names (GeoNames), keyed by their first normalised word; values are the other words. */
-  placeNames: ReadonlyMap<string, readonly string[][]>;
+  placeNames: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Normalised stem → its cluster path prefixes, coarse to fine (see data/README.md). */
-  clusters: ReadonlyMap<string, readonly string[]>;
+  clusters: ClusterLevels;
   /** Path levels (1 = coarsest) used as features. */
   clusterPrefixes: readonly number[];
   /** Feature groups left out (ablation runs); a model records the groups it was trained without. */
   without: ReadonlySet<FeatureGroup>;
 }
 
+/** Stem → its cluster path prefixes (a Map will do; readClusters splits paths on demand). */
+export interface ClusterLevels {
+  get(stem: string): readonly string[] | undefined;
+}
+
 export const FEATURE_GROUPS = ['clusters', 'kb', 'cues', 'geo', 'trigrams', 'affixes'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export function createLexicon(
-  kb: KnowledgeBase, clusters: ReadonlyMap<string, readonly string[]>, clusterPrefixes: readonly number[], without: readonly FeatureGroup[] = [],
+  kb: KnowledgeBase, clusters: ClusterLevels, clusterPrefixes: readonly number[], without: readonly FeatureGroup[] = [],
 ): NerLexicon {
   return { kb, cues: loadCues(kb), placeNames: loadPlaceNames(), clusters, clusterPrefixes, without: new Set(without) };
 }
@@ -44,13 +49,21 @@ function loadPlaceNames(): Map<string, string[][]> {
   return byFirst;
 }
 
-/** Per token, "B"/"I" when it lies in the longest world place name starting at or before it. */
-export function placeNameTags(tokens: readonly Token[], lexicon: NerLexicon): (string | null)[] {
+/** The place names starting with a word token (their other words), by its normalised form or its stem. */
+export function placeNamesAt(t: Token, lexicon: NerLexicon): readonly (readonly string[])[] | undefined {
+  return t.kind === 'word' ? lexicon.placeNames.get(t.norm) ?? lexicon.placeNames.get(t.stem) : undefined;
+}
+
+/**
+ * Per token, "B"/"I" when it lies in the longest world place name starting at or before it. `candidatesAt` gives
+ * placeNamesAt of token i (the feature extractor passes the ones it cached per word form).
+ */
+export function placeNameTags(
+  tokens: readonly Token[], lexicon: NerLexicon, candidatesAt: (i: number) => readonly (readonly string[])[] | undefined = (i) => placeNamesAt(tokens[i], lexicon),
+): (string | null)[] {
   const tags: (string | null)[] = new Array(tokens.length).fill(null);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind !== 'word') continue;
-    const candidates = lexicon.placeNames.get(t.norm) ?? lexicon.placeNames.get(t.stem);
+    const candidates = candidatesAt(i);
     if (!candidates) continue;
     let longest = -1;
     for (const rest of candidates) {
@@ -69,14 +82,17 @@ const TYPE_CODE: Record<string, string> = { person: 'P', organization: 'O', loca
 
 /**
  * Per token, the knowledge-base alias it lies in, as "B-L"/"I-L" plus "g" for a GeoNames-only place: aliases are
- * matched left to right, longest first, without role titles (a title is context, not a name).
+ * matched left to right, longest first, without role titles (a title is context, not a name). `mayMatchAt(i)` false
+ * skips token i: the feature extractor passes mayMatchKbAt (src/annotate/kb-match.ts), cached per word form.
  */
-export function knowledgeBaseTags(tokens: readonly Token[], lexicon: NerLexicon): (string | null)[] {
+export function knowledgeBaseTags(
+  tokens: readonly Token[], lexicon: NerLexicon, mayMatchAt: (i: number) => boolean = () => true,
+): (string | null)[] {
   const tags: (string | null)[] = new Array(tokens.length).fill(null);
   const options = { date: null, titles: false };
   let i = 0;
   while (i < tokens.length) {
-    const match = matchKbAt(tokens as Token[], i, lexicon.kb, options);
+    const match = mayMatchAt(i) ? matchKbAt(tokens as Token[], i, lexicon.kb, options) : null;
     const type = match ? lexicon.kb.getEntity(match.entry.entityId)?.type : undefined;
     if (!match || !type) { i++; continue; }
     const code = TYPE_CODE[type] + (match.entry.origin === 'gazetteer' ? 'g' : '');

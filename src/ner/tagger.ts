@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Token } from '../document.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/kb.js';
-import { extractFeatures, FEATURE_VERSION, hashFeature } from './features.js';
-import { spansOfLabels, type LabeledSpan } from './labels.js';
-import { createLexicon, type NerLexicon } from './lexicon.js';
-import { decode, loadModel, type NerModel } from './model.js';
+import { extractDocumentRows, extractFeatures, FEATURE_VERSION, hashFeature } from './features.js';
+import { LABEL_COUNT, spansOfLabels, type LabeledSpan } from './labels.js';
+import { createLexicon, type ClusterLevels, type NerLexicon } from './lexicon.js';
+import { decode, emissionScores, loadModel, viterbi, type NerModel } from './model.js';
+import { pairedModels, pairedRowScores } from './paired.js';
 import { documentFeatures } from './document-features.js';
 import { clusterFeatures, parseClusters } from './clusters/clusters.js';
 
@@ -29,16 +30,28 @@ export interface NerTagger {
  * comments. Each stem maps to its path prefixes by level ("3", "3.5", "3.5.1", "3.5.1.0"). No file, no clusters.
  */
 export function readClusters(url: URL = CLUSTERS_URL): Clusters {
-  const clusters: Clusters = Object.assign(new Map<string, readonly string[]>(), { checksum: 'none' });
-  if (!existsSync(url)) return clusters;
+  if (!existsSync(url)) return { checksum: 'none', get: () => undefined };
   const text = readFileSync(url, 'utf8');
-  clusters.checksum = hashFeature(text).toString(16);
-  for (const [stem, path] of parseClusters(text)) clusters.set(stem, clusterFeatures(path));
-  return clusters;
+  const paths = parseClusters(text);
+  // A stem's prefixes are split from its path when first asked for: a tagger meets a few thousand of the 50,000
+  // stems, and splitting them all took a sixth of an annotation worker's start-up.
+  const levels = new Map<string, readonly string[]>();
+  return {
+    checksum: hashFeature(text).toString(16),
+    get(stem) {
+      let prefixes = levels.get(stem);
+      if (prefixes === undefined) {
+        const path = paths.get(stem);
+        if (path === undefined) return undefined;
+        levels.set(stem, (prefixes = clusterFeatures(path)));
+      }
+      return prefixes;
+    },
+  };
 }
 
 /** Stem → cluster path prefixes, with the checksum of the file they came from. */
-export type Clusters = Map<string, readonly string[]> & { checksum: string };
+export type Clusters = ClusterLevels & { checksum: string };
 
 export function createTagger(local: NerModel, document: NerModel | null, kb: KnowledgeBase, clusters: Clusters): NerTagger {
   for (const model of [local, document]) {
@@ -69,11 +82,21 @@ export function loadTagger(): NerTagger | null {
 
 /** Labels of each sentence of one document: first stage per sentence, second stage with the document's evidence. */
 export function labelDocument(tagger: NerTagger, sentences: readonly (readonly Token[])[]): Int32Array[] {
-  const local = sentences.map((tokens) => extractFeatures(tokens, tagger.lexicon));
-  const firstStage = local.map((features) => decode(tagger.local, features));
-  if (!tagger.document) return firstStage;
-  const { document } = tagger;
-  return documentFeatures(sentences, firstStage).map((features, s) => decode(document, local[s], features));
+  if (!tagger.document) return sentences.map((tokens) => decode(tagger.local, extractFeatures(tokens, tagger.lexicon)));
+  const { local, document } = tagger;
+  // Both stages score the sentence features: one pass gives the first stage's scores and the start of the second's,
+  // for all the sentences at once (sentence s owns tokens from starts[s]).
+  const pair = pairedModels(local, document);
+  const [first, second] = pairedRowScores(pair, extractDocumentRows(sentences, tagger.lexicon, pair.resolver));
+  const starts: number[] = [];
+  let tokens = 0;
+  for (const sentence of sentences) {
+    starts.push(tokens);
+    tokens += sentence.length;
+  }
+  const of = (scores: Float32Array, s: number) => scores.subarray(starts[s] * LABEL_COUNT, (starts[s] + sentences[s].length) * LABEL_COUNT);
+  const firstStage = sentences.map((sentence, s) => viterbi(of(first, s), local.transitions, sentence.length));
+  return documentFeatures(sentences, firstStage).map((features, s) => viterbi(emissionScores(document, features, of(second, s)), document.transitions, sentences[s].length));
 }
 
 /** Entity spans (token ranges within each sentence) of one document. */

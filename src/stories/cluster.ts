@@ -7,7 +7,7 @@ import { storyIdFor } from './ids.js';
 import { type DocFeatures, dayNumber, docFeatures } from './features.js';
 import { candidateSentences, leadSentences } from './summary.js';
 import { type OpeningSentence, type PreparedPlacement, openingSentences } from './prepare.js';
-import { type DfPrior, type TermVector, TermStats, loadDfPrior, sortedEntries, tfidfVector, truncate, unit } from './vectors.js';
+import { type DfPrior, type TermVector, TermStats, loadDfPrior, sortedEntries, tfidfVector, topEntries, truncate, unit } from './vectors.js';
 import { type PackedVector, TermIds, pack, packedDot } from './packed.js';
 import { type LiveStory, type Story, type StoryMember, type StoryState, fromStoryState, storyView, toCompactState, toStoryState } from './story-state.js';
 import type { PooledSentence } from './summary.js';
@@ -319,7 +319,7 @@ export class StoryIndex {
    * document's weight on the keys they share: O(candidates), not O(stories).
    */
   private candidates(vector: TermVector, features: DocFeatures): LiveStory[] {
-    const keys = sortedEntries(vector).slice(0, this.tuning.queryTerms).map(([t]) => t);
+    const keys = topEntries(vector, this.tuning.queryTerms).map(([t]) => t);
     for (const id of features.salient.keys()) keys.push(entityTerm(id));
     const shared = new Map<string, number>();
     for (const key of new Set(keys)) {
@@ -429,7 +429,7 @@ export class StoryIndex {
 
 /** A story's routing keys: its heaviest centroid terms and its salient entities. */
 export function routingKeys(centroid: TermVector, entityIds: Iterable<string>, routingTerms = STORY_TUNING.routingTerms): Set<string> {
-  const keys = new Set(sortedEntries(centroid).slice(0, routingTerms).map(([t]) => t));
+  const keys = new Set(topEntries(centroid, routingTerms).map(([t]) => t));
   for (const id of entityIds) keys.add(entityTerm(id));
   return keys;
 }

@@ -2,7 +2,7 @@
 // Input: annotated documents in arrival order. Output: for each, the original it copies (or null) and a score.
 import { createHash } from 'node:crypto';
 import { type AnnotatedSummary, fingerprintTerms, hasArabicFeatures, plainWords } from './terms.js';
-import { estimateJaccard, minhashSignature, shingleHashes } from './minhash.js';
+import { equalPositionsAtLeast, minhashSignature, SIGNATURE_SIZE, shingleHashes } from './minhash.js';
 import { LshWindow } from './lsh-window.js';
 
 export interface Fingerprint {
@@ -43,6 +43,13 @@ export function fingerprintOf(doc: AnnotatedSummary): Fingerprint {
     signature: minhashSignature(shingles),
   };
 }
+
+/** The fewest equal signature positions whose Jaccard estimate (equal / SIGNATURE_SIZE) meets the threshold. */
+const MIN_EQUAL_POSITIONS = (() => {
+  let same = 0;
+  while (same / SIGNATURE_SIZE < DUPLICATE_THRESHOLDS.jaccard) same++;
+  return same;
+})();
 
 /** Containment |A∩B| / min(|A|,|B|), estimated from the Jaccard index and the two set sizes. */
 export function estimateContainment(jaccard: number, sizeA: number, sizeB: number): number {
@@ -119,7 +126,10 @@ export class DuplicateIndex {
     for (const ordinal of this.lsh.candidates(fp.signature)) {
       const other = this.recent[ordinal % this.lsh.limit];
       if (other.group !== fp.group || other.articleId === fp.articleId) continue;
-      const jaccard = estimateJaccard(fp.signature, this.lsh.signature(ordinal));
+      // As estimateJaccard, but a candidate that cannot reach the Jaccard threshold is dropped mid-scan.
+      const same = equalPositionsAtLeast(fp.signature, this.lsh.signature(ordinal), MIN_EQUAL_POSITIONS);
+      if (same < 0) continue;
+      const jaccard = same / SIGNATURE_SIZE;
       const containment = estimateContainment(jaccard, fp.shingleCount, other.shingleCount);
       if (containment < DUPLICATE_THRESHOLDS.containment || jaccard < DUPLICATE_THRESHOLDS.jaccard) continue;
       const better = !best || containment > best.containment || (containment === best.containment && (jaccard > best.jaccard || (jaccard === best.jaccard && ordinal < best.ordinal)));

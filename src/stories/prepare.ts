@@ -36,7 +36,13 @@ export function preparePlacement(doc: AnnotatedSummary): PreparedPlacement {
 /** The first sentences, with content terms for those long enough to enter a summary. */
 export function openingSentences(doc: AnnotatedSummary): OpeningSentence[] {
   const arabic = hasArabicFeatures(doc);
-  return (doc.sentences ?? []).flatMap((span) => lineSpans(doc.text, span)).slice(0, OPENING_SENTENCES).map((span, position) => {
+  // Only the first spans are kept: the sentences after them are not cut into lines at all.
+  const spans: Span[] = [];
+  for (const sentence of doc.sentences ?? []) {
+    if (spans.length >= OPENING_SENTENCES) break;
+    spans.push(...lineSpans(doc.text, sentence));
+  }
+  return spans.slice(0, OPENING_SENTENCES).map((span, position) => {
     const text = foldSpaces(doc.text.slice(span.start, span.end));
     return { position, text, terms: arabic && text.length >= MIN_SENTENCE_CHARS ? sentenceTerms(doc, span) : [] };
   });

@@ -73,21 +73,46 @@ export class TermStats {
   }
 }
 
-/** Sublinear tf × idf, the `keep` heaviest terms kept, then scaled to unit length. */
+/** Sublinear tf × idf, the `keep` heaviest terms kept, then scaled to unit length (unit(truncate(weighted, keep)), built once). */
 export function tfidfVector(counts: Map<string, number>, stats: TermStats, keep: number): TermVector {
-  const weighted = new Map<string, number>();
-  for (const [term, tf] of counts) weighted.set(term, (1 + Math.log(tf)) * stats.idf(term));
-  return unit(truncate(weighted, keep));
+  let entries: [string, number][] = [];
+  for (const [term, tf] of counts) entries.push([term, (1 + Math.log(tf)) * stats.idf(term)]);
+  if (entries.length > keep) entries = heaviest(entries, keep);
+  let squares = 0;
+  for (const [, w] of entries) squares += w * w;
+  const n = Math.sqrt(squares);
+  return new Map(n === 0 ? entries : entries.map(([t, w]) => [t, w / n]));
 }
 
 /** The `keep` heaviest entries; ties broken by term so the result never depends on insertion order. */
 export function truncate(v: TermVector, keep: number): TermVector {
   if (v.size <= keep) return v;
-  return new Map(sortedEntries(v).slice(0, keep));
+  return new Map(topEntries(v, keep));
 }
 
+const byWeightThenTerm = (a: [string, number], b: [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
 export function sortedEntries(v: TermVector): [string, number][] {
-  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [...v].sort(byWeightThenTerm);
+}
+
+/** sortedEntries(v).slice(0, count), without sorting the lighter entries. */
+export function topEntries(v: TermVector, count: number): [string, number][] {
+  return heaviest([...v], count);
+}
+
+/**
+ * The first `count` entries in sortedEntries order. Only the entries at least as heavy as the count-th heaviest
+ * weight are sorted: every lighter one comes after all of them in the full order.
+ */
+function heaviest(entries: [string, number][], count: number): [string, number][] {
+  if (count < 0 || entries.length <= count) return entries.sort(byWeightThenTerm).slice(0, count < 0 ? count : entries.length);
+  if (count === 0) return [];
+  const weights = Float64Array.from(entries, ([, w]) => w).sort();
+  const threshold = weights[weights.length - count];
+  // NaN weights (never produced) would make the order depend on the sort: keep the full sort for them.
+  if (Number.isNaN(weights[weights.length - 1])) return entries.sort(byWeightThenTerm).slice(0, count);
+  return entries.filter(([, w]) => w >= threshold).sort(byWeightThenTerm).slice(0, count);
 }
 
 export function norm(v: TermVector): number {

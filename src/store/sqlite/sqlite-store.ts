@@ -44,13 +44,13 @@ interface EventDbRow {
   location: string | null; date: string | null; counts: string; attribution: string | null; status: EventMention['status'];
 }
 
-function eventRow(articleId: string, position: number, e: EventMention): EventDbRow {
-  return {
-    article_id: articleId, position, start: e.start, end: e.end, trigger_start: e.trigger.start, trigger_end: e.trigger.end,
-    type: e.type, mode: e.mode ?? null, context: e.context ?? null, qualifiers: JSON.stringify(e.qualifiers),
-    actors: JSON.stringify(e.actors), recipients: JSON.stringify(e.recipients), location: e.location, date: e.date,
-    counts: JSON.stringify(e.counts), attribution: e.attribution, status: e.status,
-  };
+/** An event row's values in the column order of the insertEvent statement (positional: cheaper to bind than names). */
+function eventValues(articleId: string, position: number, e: EventMention): unknown[] {
+  return [
+    articleId, position, e.start, e.end, e.trigger.start, e.trigger.end, e.type, e.mode ?? null, e.context ?? null,
+    JSON.stringify(e.qualifiers), JSON.stringify(e.actors), JSON.stringify(e.recipients), e.location, e.date,
+    JSON.stringify(e.counts), e.attribution, e.status,
+  ];
 }
 
 function toEvent(r: EventDbRow): EventMention {
@@ -68,11 +68,12 @@ interface ClaimDbRow {
   unnamed: number; cue: string; cue_start: number; cue_end: number; stance: ClaimStance; about: string;
 }
 
-function claimRow(articleId: string, position: number, c: ClaimMention): ClaimDbRow {
-  return {
-    article_id: articleId, position, start: c.start, end: c.end, speaker: c.speaker, speaker_text: c.speakerText,
-    unnamed: c.unnamed ? 1 : 0, cue: c.cue, cue_start: c.cueSpan.start, cue_end: c.cueSpan.end, stance: c.stance, about: JSON.stringify(c.about),
-  };
+/** A claim row's values in the column order of the insertClaim statement. */
+function claimValues(articleId: string, position: number, c: ClaimMention): unknown[] {
+  return [
+    articleId, position, c.start, c.end, c.speaker, c.speakerText, c.unnamed ? 1 : 0, c.cue, c.cueSpan.start, c.cueSpan.end, c.stance,
+    JSON.stringify(c.about),
+  ];
 }
 
 function toClaim(r: ClaimDbRow): ClaimMention {
@@ -117,8 +118,8 @@ class SqliteStore implements Store, StoryArchive {
       }
       for (const t of doc.times) this.q.insertTime.run(doc.id, t.start, t.end, t.text, t.value);
       for (const x of doc.quantities) this.q.insertQuantity.run(doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
-      doc.events.forEach((e, position) => this.q.insertEvent.run(eventRow(doc.id, position, e)));
-      doc.claims.forEach((c, position) => this.q.insertClaim.run(claimRow(doc.id, position, c)));
+      doc.events.forEach((e, position) => this.q.insertEvent.run(...eventValues(doc.id, position, e)));
+      doc.claims.forEach((c, position) => this.q.insertClaim.run(...claimValues(doc.id, position, c)));
       if (a.fingerprint) this.putFingerprint(a.fingerprint);
       if (a.storyId && a.storyPosition !== undefined) this.q.insertStoryArticleAt.run(a.storyId, doc.id, a.storyPosition);
       else if (a.storyId) this.q.insertStoryArticle.run(a.storyId, doc.id, a.storyId);

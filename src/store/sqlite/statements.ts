@@ -25,13 +25,14 @@ export function prepareStatements(db: Database.Database) {
     timesOf: p('SELECT start, "end", text, value FROM times WHERE article_id = ? ORDER BY start'),
     insertQuantity: p('INSERT OR IGNORE INTO quantities (article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     quantitiesOf: p('SELECT start, "end", text, value, unit, qualifier FROM quantities WHERE article_id = ? ORDER BY start'),
+    // Positional parameters, bound in this column order (sqlite-store.ts eventValues).
     insertEvent: p(`INSERT OR IGNORE INTO events (article_id, position, start, "end", trigger_start, trigger_end, type, mode, context, qualifiers,
         actors, recipients, location, date, counts, attribution, status)
-      VALUES (@article_id, @position, @start, @end, @trigger_start, @trigger_end, @type, @mode, @context, @qualifiers,
-        @actors, @recipients, @location, @date, @counts, @attribution, @status)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     eventsOf: p('SELECT * FROM events WHERE article_id = ? ORDER BY start, "end", trigger_start, position'),
+    // Positional, in this column order (sqlite-store.ts claimValues).
     insertClaim: p(`INSERT OR IGNORE INTO claims (article_id, position, start, "end", speaker, speaker_text, unnamed, cue, cue_start, cue_end, stance, about)
-      VALUES (@article_id, @position, @start, @end, @speaker, @speaker_text, @unnamed, @cue, @cue_start, @cue_end, @stance, @about)`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     claimsOf: p('SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end", cue_start, position'),
     insertFingerprint: p('INSERT OR IGNORE INTO fingerprints (article_id, grp, exact_hash, shingle_count, signature, duplicate_of) VALUES (?, ?, ?, ?, ?, ?)'),
     allFingerprints: p('SELECT article_id, grp, exact_hash, shingle_count, signature, duplicate_of FROM fingerprints ORDER BY seq'),
