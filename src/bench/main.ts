@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { Analyzer } from '../analyze.js';
 import { ARABIC_STAGES, createPipelineContext, type PipelineContext } from '../pipeline.js';
 import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
+import { storyArticles } from '../knowledge/gather.js';
+import { publishRun } from '../views/publish.js';
 import { newDocument } from '../document.js';
 import { detectLanguage, isArabic } from '../annotate/language.js';
 import { articleId } from '../stories/ids.js';
@@ -80,13 +82,19 @@ async function pipelinePass(name: string, context: PipelineContext, records: Ben
       analysed.push(event);
       memory.sample(latencies.length);
     });
-    // As `analyze --json` ends: one event set, claims and contradictions over everything the run stored.
+    // As `analyze` ends: one event set, claims and contradictions over the stories the run touched, then what `serve`
+    // reads (search index, story views) is published.
     const assembleStart = performance.now();
-    const knowledge = assembleKnowledge(analysed, context.kb);
+    const stories = analyzer.storyViews(stats.touchedStories).map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
+    const gathered = storyArticles(store, stories, analysed);
+    const knowledge = assembleKnowledge(gathered, context.kb);
     const assembleMs = performance.now() - assembleStart;
+    const publishStart = performance.now();
+    publishRun(store, context.kb, stories, gathered, knowledge, analysed);
+    const publishMs = performance.now() - publishStart;
     const seconds = (performance.now() - start) / 1000;
     const label = `${name}, batch ${setup.batchSize}, ${setup.workers} annotation worker${setup.workers === 1 ? '' : 's'}`;
-    return { name: label, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${knowledge.events.length} events, ${knowledge.claims.length} claims, ${knowledge.contradictions.length} contradictions (assembled in ${assembleMs.toFixed(0)} ms), ${errors} errors` };
+    return { name: label, articles: stats.articles, seconds, latencies, memory: memory.result(), note: `${stats.duplicates} duplicates, ${stats.touchedStories.size} stories, ${knowledge.events.length} events, ${knowledge.claims.length} claims, ${knowledge.contradictions.length} contradictions (assembled in ${assembleMs.toFixed(0)} ms, published for serve in ${publishMs.toFixed(0)} ms), ${errors} errors` };
   } finally {
     await annotator.close();
     store.close();

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
 import { storyArticles } from '../knowledge/gather.js';
+import { publishRun } from '../views/publish.js';
 
 export interface AnalyzeCliOptions {
   json?: boolean;
@@ -52,8 +53,12 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
     // Stories holding at least one article of this run, in the order they were opened.
     const stories = analyzer.storyViews(stats.touchedStories)
       .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
-    const output = collector.render(stories, assembleKnowledge(storyArticles(store, stories, analysed)));
+    const gathered = storyArticles(store, stories, analysed);
+    const knowledge = assembleKnowledge(gathered, context.kb);
+    const output = collector.render(stories, knowledge);
     recordEntityNames(store, output.entities);
+    // What `marsad serve` reads: the run's articles in the search index, fresh views of the stories it touched.
+    publishRun(store, context.kb, stories, gathered, knowledge, analysed);
     if (options.json) process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     else printSummary(output, store, options.db);
     return stats.articles === 0 && stats.errors > 0 ? 1 : stats.articles === 0 ? 2 : 0;

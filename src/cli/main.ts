@@ -4,12 +4,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAnalyze } from './analyze.js';
 import { DEFAULT_DB, EXPORT_FORMATS, runExport, type ExportFormat } from './export.js';
+import { runServe } from './serve.js';
 
 function isoDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value + 'T00:00:00Z'))) {
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   }
   return value;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
 }
 
 function count(value: string): number {
@@ -44,6 +51,19 @@ program
   .option('--out <file>', 'write to this file instead of stdout')
   .action((options: { db: string; format: ExportFormat; out?: string }) => {
     process.exitCode = runExport(options);
+  });
+
+program
+  .command('serve')
+  .description('serve a store through the HTTP API (/api, OpenAPI at /api/openapi.json) and the web app; POST /api/articles adds records')
+  .option('--db <file>', 'SQLite file written by analyze --db', DEFAULT_DB)
+  .option('--port <n>', 'TCP port (0 picks a free one)', port, 8080)
+  .option('--host <address>', 'address to listen on', '127.0.0.1')
+  .option('--workers <n>', 'annotation worker threads for posted records (0 = on the server thread)', count, 1)
+  .option('--no-ner', 'find entities in posted records with the knowledge base and rules only')
+  .option('--log', 'log every request')
+  .action(async (options: { db: string; port: number; host: string; workers: number; ner?: boolean; log?: boolean }) => {
+    await runServe(options);
   });
 
 await program.parseAsync(process.argv);

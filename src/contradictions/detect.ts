@@ -200,8 +200,28 @@ function closeInTime(a: SourcedClaim, b: SourcedClaim): boolean {
 }
 
 /** The claim with what the article's events inside it say: who is blamed for what, and where. */
+/** A document's events by trigger position, computed once per document (sourceClaim runs once per claim). */
+const eventsByTrigger = new WeakMap<Document, Document['events']>();
+
+/** Events whose trigger lies in [start, end): binary search, so an article dense with claims and events stays linear. */
+function eventsWithin(doc: Document, start: number, end: number): Document['events'] {
+  let sorted = eventsByTrigger.get(doc);
+  if (!sorted) eventsByTrigger.set(doc, (sorted = [...doc.events].sort((a, b) => a.trigger.start - b.trigger.start)));
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].trigger.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside = [];
+  // The sort is stable and the event stage lists events in text order, so this is the list's own order.
+  for (let i = lo; i < sorted.length && sorted[i].trigger.start < end; i++) inside.push(sorted[i]);
+  return inside;
+}
+
 export function sourceClaim(claim: ClaimOut, doc: Document, mainPlace: string | null): SourcedClaim {
-  const inside = doc.events.filter((e) => claim.start <= e.trigger.start && e.trigger.start < claim.end);
+  const inside = eventsWithin(doc, claim.start, claim.end);
   return {
     claim, outlet: doc.outlet, published: doc.published,
     eventActors: inside.filter((e) => BLAME_EVENTS.has(e.type)).flatMap((e) => e.actors),

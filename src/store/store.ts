@@ -4,6 +4,7 @@ import type { Document, EntityType } from '../document.js';
 import type { DuplicateIndex, FingerprintRecord } from '../stories/duplicates.js';
 import type { Story, StoryIndex } from '../stories/cluster.js';
 import type { StoryEntityMention } from '../stories/story-entities.js';
+import type { ServingStore } from './serving.js';
 
 /** One analysed article with the links the duplicates-and-stories stage gave it. */
 export interface ArticleAnalysis {
@@ -53,6 +54,8 @@ export interface ListArticlesOptions {
 
 export interface Store {
   close(): void;
+  /** What `marsad serve` reads: story views, events, search (src/store/serving.ts). */
+  readonly serving: ServingStore;
   /** Runs `fn` atomically: all of its writes land or none do. Nested calls join the outer transaction. */
   transaction<T>(fn: () => T): T;
   hasArticle(id: string): boolean;

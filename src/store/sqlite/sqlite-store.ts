@@ -11,6 +11,8 @@ import { TermStats } from '../../stories/vectors.js';
 import { dayNumber } from '../../stories/features.js';
 import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store, StoredArticle } from '../store.js';
 import { migrate } from './migrate.js';
+import { SqliteServingStore } from './serving-store.js';
+import type { ServingStore } from '../serving.js';
 import { prepareStatements, type Statements } from './statements.js';
 
 export function openSqliteStore(path: string): Store {
@@ -84,7 +86,11 @@ function toClaim(r: ClaimDbRow): ClaimMention {
 }
 
 class SqliteStore implements Store, StoryArchive {
-  constructor(private readonly db: Database.Database, private readonly q: Statements) {}
+  readonly serving: ServingStore;
+
+  constructor(private readonly db: Database.Database, private readonly q: Statements) {
+    this.serving = new SqliteServingStore(db);
+  }
 
   close(): void {
     this.db.close();

@@ -1,0 +1,114 @@
+// The read side `marsad serve` needs from a store: materialised story views, their events, the full-text index and
+// the lookups behind the entity page. SQL lives in the back ends (src/store/sqlite/serving-store.ts).
+// Input: rows built by src/views/. Output: JSON strings and ids, ready to send or to combine.
+import type { ArticleSearchRow } from '../views/search-text.js';
+import type { OutletCount } from '../serve/api-types.js';
+
+export interface StoryEventRow {
+  eventId: string;
+  type: string;
+  date: string | null;
+  location: string | null;
+  lon: number | null;
+  lat: number | null;
+  /** EventOut as JSON. */
+  eventJson: string;
+}
+
+/** A story's materialised view: its list entry and page as JSON, its search text and its events. */
+export interface StoryViewRecord {
+  storyId: string;
+  updatedAt: string;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  summaryJson: string;
+  detailJson: string;
+  search: { title: string; summary: string };
+  events: StoryEventRow[];
+}
+
+/** Filters shared by the story list and the event list; every field narrows the result. */
+export interface ViewFilter {
+  /** FTS5 expression over articles (src/views/search-text.ts parseSearchQuery). */
+  match?: string | null;
+  entity?: string;
+  place?: string;
+  type?: string;
+  /** Inclusive ISO dates (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  storyId?: string;
+  /** Events only: those whose place has coordinates. */
+  located?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHitRow {
+  id: string;
+  score: number;
+}
+
+export interface MentionRow {
+  articleId: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  start: number;
+  end: number;
+  text: string;
+  /** The sentence holding the mention, from the article's text. */
+  sentence: { start: number; text: string };
+}
+
+/** An article's row with its text (search hits cut their snippets from it). */
+export interface ArticleTextRow {
+  id: string;
+  title: string;
+  text: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  storyId: string | null;
+  duplicateOf: string | null;
+}
+
+export interface ServingStore {
+  /** Replaces the views (and events and search rows) of these stories. */
+  putStoryViews(views: readonly StoryViewRecord[]): void;
+  /** Indexes articles for search (again, if they already were). */
+  indexArticles(rows: readonly { articleId: string; row: ArticleSearchRow }[]): void;
+  /** Stories stored without a view (e.g. by a version before views existed), oldest first. */
+  storiesWithoutView(limit: number): string[];
+  /** Articles stored but not indexed for search, in arrival order. */
+  articlesNotIndexed(limit: number): string[];
+  /** StorySummary JSON strings, newest activity first. */
+  listStories(filter: ViewFilter): { total: number; rows: string[] };
+  /** StoryDetail JSON, or null. */
+  storyDetail(storyId: string): string | null;
+  /** StorySummary JSON by story id (ids without a view are absent). */
+  storySummaries(storyIds: readonly string[]): Map<string, string>;
+  /** Events (EventOut JSON, one per event id, with the stories reporting it) by date, undated last. */
+  listEvents(filter: ViewFilter): { total: number; rows: { eventJson: string; storyIds: string[] }[] };
+  /** Articles matching an FTS5 expression, best first (score: higher is better); `total` is capped (SEARCH_COUNT_CAP). */
+  searchArticles(match: string, limit: number, offset: number): { total: number; hits: SearchHitRow[] };
+  /** Stories whose title or summary match, best first. */
+  searchStories(match: string, limit: number): SearchHitRow[];
+  /** The latest mentions of an entity, newest article first. */
+  entityMentions(entityId: string, limit: number): MentionRow[];
+  entityCounts(entityId: string): { mentions: number; articles: number };
+  /** Stories whose articles mention the entity, most mentions first. */
+  entityStoryIds(entityId: string, limit: number): string[];
+  /** Mention spans of these entities in one article (what a search hit for an entity highlights). */
+  mentionSpans(articleId: string, entityIds: readonly string[]): [number, number][];
+  outlets(): OutletCount[];
+  /** Title, summary and article ids of stored stories (unknown ids are absent), in the order asked. */
+  storyBasics(storyIds: readonly string[]): { id: string; title: string; summary: string; articleIds: string[] }[];
+  /** When an article last joined each story (ISO), for the stories that exist. */
+  storyUpdatedAt(storyIds: readonly string[]): Map<string, string>;
+  /** Article summaries of a story (arrival order), for story pages too long to list every article. */
+  storyArticles(storyId: string, limit: number, offset: number): { total: number; rows: ArticleTextRow[] };
+  /** Rows of these articles (unknown ids are absent), keyed by id. */
+  articlesWithText(ids: readonly string[]): Map<string, ArticleTextRow>;
+}
