@@ -5,7 +5,7 @@ import { aliasValidAt, type AliasEntry, type AliasMode, type KnowledgeBase } fro
 
 export interface KbMatch {
   entry: AliasEntry;
-  /** Token range [first, last] covered, quotes included. */
+  /** Token range [firstToken, endToken) covered, quotes included: endToken is the first token after the match. */
   firstToken: number;
   endToken: number;
   start: number;
