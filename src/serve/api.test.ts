@@ -480,10 +480,10 @@ test('GET /api/search: hamza, alef, ta marbuta, alef maqsura, tatweel and diacri
   assert.ok(release.length >= 3, release.join(' '));
 });
 
-test('GET /api/search: «مسؤول» and «مسئول» (hamza on its seat) find the same articles', {
-  todo: 'searchForms folds ؤ→و and ئ→ي (src/arabic/data/normalization.json): the two spellings never meet',
-}, async () => {
-  assert.deepEqual(hitIds(await search('مسئول')), hitIds(await search('مسؤول')));
+test('GET /api/search: «مسؤول» and «مسئول» (hamza on its seat) find the same articles', async () => {
+  const hits = hitIds(await search('مسؤول'));
+  assert.ok(hits.length > 0, 'the samples hold «مسؤول» or «مسئول»');
+  assert.deepEqual(hitIds(await search('مسئول')), hits);
 });
 
 test('GET /api/search: highlights mark the matched words (or the named entity\'s mentions) in the snippet text', async () => {

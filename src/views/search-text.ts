@@ -4,16 +4,25 @@
 // so «والشرع» is found by «الشرع» and «ترمب» by «ترامب». Input: text, tokens, entity ids. Output: index strings, queries.
 import { createHash } from 'node:crypto';
 import type { Document, Token } from '../document.js';
-import { tokenize } from '../arabic/tokenize.js';
+import { peelProclitics, stripArticle, tokenize } from '../arabic/tokenize.js';
+import { normalizeForMatch } from '../arabic/normalize.js';
 import { lightStem } from '../arabic/stem.js';
 import { matchKbAt } from '../annotate/kb-match.js';
 import type { KnowledgeBase } from '../kb/kb.js';
+
+/** Hamza on waw (U+0624) or on ya (U+0626), and the bare hamza (U+0621) search folds them to. */
+const HAMZA_ON_SEAT = /[\u0624\u0626]/;
+const HAMZA_ON_SEAT_ALL = /[\u0624\u0626]/g;
+const HAMZA = '\u0621';
 
 /** The search form of a token, or null for punctuation and symbols. */
 export function searchForm(token: Token): string | null {
   switch (token.kind) {
     case 'word': {
-      const form = lightStem(token.bare);
+      // The pipeline folds a hamza on waw to waw and on ya to ya, so «مسؤول» and «مسئول» would never meet: search
+      // folds both seats to the bare hamza before normalising instead.
+      const bare = HAMZA_ON_SEAT.test(token.text) ? stripArticle(peelProclitics(normalizeForMatch(token.text.replace(HAMZA_ON_SEAT_ALL, HAMZA))).stem) : token.bare;
+      const form = lightStem(bare);
       return form || token.norm || null;
     }
     case 'latin':
