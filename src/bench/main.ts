@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { Analyzer } from '../analyze.js';
 import { ARABIC_STAGES, createPipelineContext, type PipelineContext } from '../pipeline.js';
 import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
-import { storyArticles } from '../knowledge/gather.js';
+import { assembleStories } from '../knowledge/gather.js';
+import { storyBasics } from '../output/analysis.js';
 import { publishRun } from '../views/publish.js';
 import { newDocument } from '../document.js';
 import { detectLanguage, isArabic } from '../annotate/language.js';
@@ -85,9 +86,8 @@ async function pipelinePass(name: string, context: PipelineContext, records: Ben
     // As `analyze` ends: one event set, claims and contradictions over the stories the run touched, then what `serve`
     // reads (search index, story views) is published.
     const assembleStart = performance.now();
-    const stories = analyzer.storyViews(stats.touchedStories).map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
-    const gathered = storyArticles(store, stories, analysed);
-    const knowledge = assembleKnowledge(gathered, context.kb);
+    const stories = analyzer.storyViews(stats.touchedStories).map(storyBasics);
+    const { articles: gathered, knowledge } = assembleStories(store, context.kb, stories, analysed);
     const assembleMs = performance.now() - assembleStart;
     const publishStart = performance.now();
     publishRun(store, context.kb, stories, gathered, knowledge, analysed);

@@ -15,8 +15,9 @@ import { workerAnnotator } from '../annotate-pool.js';
 import { defaultWorkers } from '../cli/analyze.js';
 import { createPipelineContext } from '../pipeline.js';
 import { openStore } from '../store/open.js';
-import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
-import { storyArticles } from '../knowledge/gather.js';
+import type { AssemblyArticle } from '../knowledge/assemble.js';
+import { assembleStories } from '../knowledge/gather.js';
+import { storyBasics } from '../output/analysis.js';
 import { publishRun } from '../views/publish.js';
 import { repoRoot } from '../test-support/paths.js';
 import type { RawPage } from '../ingest/types.js';
@@ -44,9 +45,9 @@ async function loadStore(dbPath: string, count: number): Promise<void> {
     const analysed: AssemblyArticle[] = [];
     const pages: RawPage[] = corpus.map((r) => ({ input: r.id, title: r.title, text: r.text, outlet: r.outlet, published: r.published, url: null }));
     const stats = await analyzer.run(pages, (event) => { if (event.kind === 'article') analysed.push(event); });
-    const stories = analyzer.storyViews(stats.touchedStories).map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
-    const gathered = storyArticles(store, stories, analysed);
-    publishRun(store, context.kb, stories, gathered, assembleKnowledge(gathered, context.kb), analysed);
+    const stories = analyzer.storyViews(stats.touchedStories).map(storyBasics);
+    const { articles, knowledge } = assembleStories(store, context.kb, stories, analysed);
+    publishRun(store, context.kb, stories, articles, knowledge, analysed);
     console.log(`store: ${store.articleCount()} articles, ${stories.length} stories, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await annotator.close();

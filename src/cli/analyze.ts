@@ -5,13 +5,13 @@ import { Analyzer } from '../analyze.js';
 import { createPipelineContext } from '../pipeline.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { AnalysisCollector, type AnalysisOutput, type EntityOut } from '../output/analysis.js';
+import { AnalysisCollector, storyBasics, type AnalysisOutput, type EntityOut } from '../output/analysis.js';
 import { describeEntity } from '../annotate/entities.js';
 import { ARABIC } from '../annotate/language.js';
 import { availableParallelism } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
-import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
-import { storyArticles } from '../knowledge/gather.js';
+import type { AssemblyArticle } from '../knowledge/assemble.js';
+import { assembleStories } from '../knowledge/gather.js';
 import { publishRun } from '../views/publish.js';
 
 export interface AnalyzeCliOptions {
@@ -51,10 +51,8 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
       }
     });
     // Stories holding at least one article of this run, in the order they were opened.
-    const stories = analyzer.storyViews(stats.touchedStories)
-      .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
-    const gathered = storyArticles(store, stories, analysed);
-    const knowledge = assembleKnowledge(gathered, context.kb);
+    const stories = analyzer.storyViews(stats.touchedStories).map(storyBasics);
+    const { articles: gathered, knowledge } = assembleStories(store, context.kb, stories, analysed);
     const output = collector.render(stories, knowledge);
     recordEntityNames(store, output.entities);
     // What `marsad serve` reads: the run's articles in the search index, fresh views of the stories it touched.

@@ -3,7 +3,7 @@
 import { describeEntity } from '../annotate/entities.js';
 import type { KnowledgeBase } from '../kb/kb.js';
 import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
-import { AnalysisCollector, type AnalysisOutput, type StoryBasics } from '../output/analysis.js';
+import { AnalysisCollector, storyBasics, type AnalysisOutput, type StoryBasics } from '../output/analysis.js';
 import type { Store } from '../store/store.js';
 
 export function storedAnalysis(store: Store, kb: KnowledgeBase): AnalysisOutput {
@@ -13,7 +13,6 @@ export function storedAnalysis(store: Store, kb: KnowledgeBase): AnalysisOutput 
     collector.addArticle(article);
     articles.push(article);
   }
-  const stories: StoryBasics[] = store.listStories()
-    .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
+  const stories: StoryBasics[] = store.listStories().map(storyBasics);
   return collector.render(stories, assembleKnowledge(articles));
 }

@@ -3,7 +3,14 @@
 // Input: the store, the touched stories, the run's articles. Output: AssemblyArticle[] (stored ones first).
 import type { Store } from '../store/store.js';
 import type { StoryBasics } from '../output/analysis.js';
-import type { AssemblyArticle } from './assemble.js';
+import type { KnowledgeBase } from '../kb/kb.js';
+import { assembleKnowledge, type AssembledKnowledge, type AssemblyArticle } from './assemble.js';
+
+/** The knowledge of `stories`, assembled over all of their articles (what `analyze` prints and `serve` publishes). */
+export function assembleStories(store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], run: readonly AssemblyArticle[]): { articles: AssemblyArticle[]; knowledge: AssembledKnowledge } {
+  const articles = storyArticles(store, stories, run);
+  return { articles, knowledge: assembleKnowledge(articles, kb) };
+}
 
 export function storyArticles(store: Store, stories: readonly StoryBasics[], run: readonly AssemblyArticle[]): AssemblyArticle[] {
   const inRun = new Set(run.map((a) => a.doc.id));

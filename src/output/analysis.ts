@@ -106,6 +106,11 @@ export interface StoryBasics {
   articleIds: string[];
 }
 
+/** A story's basics, with its own copy of the article ids (the story stage keeps mutating its list). */
+export function storyBasics(story: { id: string; title: string; summary: string; articleIds: readonly string[] }): StoryBasics {
+  return { id: story.id, title: story.title, summary: story.summary, articleIds: [...story.articleIds] };
+}
+
 export interface StoryOut extends StoryBasics {
   /** Event ids in time order (undated events last, in order of first report). */
   timeline: string[];

@@ -8,8 +8,9 @@ import { Analyzer } from '../analyze.js';
 import type { Annotator } from '../annotate-pool.js';
 import { recordToPage, recordId } from '../ingest/record.js';
 import { DEFAULT_MAX_RECORD_BYTES, type IngestError, type RawPage } from '../ingest/types.js';
-import { assembleKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
-import { storyArticles } from '../knowledge/gather.js';
+import type { AssemblyArticle } from '../knowledge/assemble.js';
+import { assembleStories } from '../knowledge/gather.js';
+import { storyBasics } from '../output/analysis.js';
 import { describer, publishRun } from '../views/publish.js';
 import { parseSearchQuery } from '../views/search-text.js';
 import { makeSnippet } from '../views/snippet.js';
@@ -204,18 +205,20 @@ export class MarsadService {
 
   private async analyseInto(items: (RawPage | IngestError)[], result: PostArticlesResult, analysed: AssemblyArticle[]): Promise<void> {
     this.analyzer ??= new Analyzer(this.context, this.store, { annotator: this.annotator });
+    const analysedIds = new Set<string>();
     const stats = await this.analyzer.run(items, (event) => {
       if (event.kind === 'error') {
         result.errors.push({ input: event.input, reason: event.reason, stage: event.stage });
         return;
       }
       result.articles.push({ id: event.doc.id, input: event.doc.input, storyId: event.storyId, duplicateOf: event.duplicateOf, alreadyStored: event.alreadyStored });
-      if (!analysed.some((a) => a.doc.id === event.doc.id)) analysed.push(event);
+      // The same record posted twice in one request is one article (as in `analyze`).
+      if (!analysedIds.has(event.doc.id)) analysed.push(event);
+      analysedIds.add(event.doc.id);
     });
-    const stories = this.analyzer.storyViews(stats.touchedStories)
-      .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
-    const gathered = storyArticles(this.store, stories, analysed);
-    publishRun(this.store, this.context.kb, stories, gathered, assembleKnowledge(gathered, this.context.kb), analysed);
+    const stories = this.analyzer.storyViews(stats.touchedStories).map(storyBasics);
+    const { articles, knowledge } = assembleStories(this.store, this.context.kb, stories, analysed);
+    publishRun(this.store, this.context.kb, stories, articles, knowledge, analysed);
   }
 
   private readonly writeListeners: (() => void)[] = [];

@@ -3,9 +3,9 @@
 // stories, articles and assembled knowledge. Output: rows in the store's serving tables.
 import { describeEntity } from '../annotate/entities.js';
 import type { KnowledgeBase } from '../kb/kb.js';
-import { assembleKnowledge, type AssembledKnowledge, type AssemblyArticle } from '../knowledge/assemble.js';
-import { storyArticles } from '../knowledge/gather.js';
-import type { StoryBasics } from '../output/analysis.js';
+import type { AssembledKnowledge, AssemblyArticle } from '../knowledge/assemble.js';
+import { assembleStories } from '../knowledge/gather.js';
+import { storyBasics, type StoryBasics } from '../output/analysis.js';
 import type { Store } from '../store/store.js';
 import type { EntityRef, StoryDetail } from '../serve/api-types.js';
 import { articleSearchRow } from './search-text.js';
@@ -20,7 +20,7 @@ export function describer(kb: KnowledgeBase): (id: string) => EntityRef {
 
 /**
  * Indexes `runArticles` for search and rebuilds the views of `stories`. `articles` must hold every article of those
- * stories (storyArticles gathers the stored ones) and `knowledge` must be assembled over them.
+ * stories (assembleStories gathers the stored ones) and `knowledge` must be assembled over them.
  */
 export function publishRun(
   store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], articles: readonly AssemblyArticle[],
@@ -32,8 +32,7 @@ export function publishRun(
   const related = store.serving.storyBasics(relatedStoryIds(store, stories));
   if (related.length > 0) {
     stories = [...stories, ...related];
-    articles = storyArticles(store, related, articles);
-    knowledge = assembleKnowledge(articles, kb);
+    ({ articles, knowledge } = assembleStories(store, kb, related, articles));
   }
   const updated = store.serving.storyUpdatedAt(stories.map((s) => s.id));
   const fallback = new Date().toISOString();
@@ -78,20 +77,20 @@ export function backfillViews(store: Store, kb: KnowledgeBase, batch = 200): { a
   if (store.serving.storiesWithoutView(1).length === 0) return { articles, stories };
   const all = new Map(store.listStories().map((s) => [s.id, s]));
   const basicsOf = (ids: readonly string[]): StoryBasics[] => ids.map((id) => all.get(id)).filter((s) => s !== undefined)
-    .map((s) => ({ id: s.id, title: s.title, summary: s.summary, articleIds: [...s.articleIds] }));
+    .map(storyBasics);
   if (store.articleCount() <= WHOLE_STORE_BACKFILL) {
     // Knowledge assembled over the whole store, as one `analyze` over everything would: contradictions between a
     // missing story and any other are found (a story rebuilt alone would miss them).
     const missing = basicsOf(store.serving.storiesWithoutView(Number.MAX_SAFE_INTEGER));
-    const articlesAll = storyArticles(store, basicsOf([...all.keys()]), []);
-    publishRun(store, kb, missing, articlesAll, assembleKnowledge(articlesAll, kb), []);
+    const whole = assembleStories(store, kb, basicsOf([...all.keys()]), []);
+    publishRun(store, kb, missing, whole.articles, whole.knowledge, []);
     return { articles, stories: missing.length };
   }
   for (let ids = store.serving.storiesWithoutView(batch); ids.length > 0; ids = store.serving.storiesWithoutView(batch)) {
     const basics = basicsOf(ids);
     if (basics.length === 0) break;
-    const gathered = storyArticles(store, basics, []);
-    publishRun(store, kb, basics, gathered, assembleKnowledge(gathered, kb), []);
+    const gathered = assembleStories(store, kb, basics, []);
+    publishRun(store, kb, basics, gathered.articles, gathered.knowledge, []);
     stories += basics.length;
   }
   return { articles, stories };
