@@ -3,13 +3,12 @@
 import type { Document } from './document.js';
 import type { IngestError, RawPage } from './ingest/types.js';
 import { isIngestError } from './ingest/types.js';
-import { applyManifest, ManifestCache } from './ingest/manifest.js';
 import type { PipelineContext } from './pipeline.js';
 import { inlineAnnotator, type Annotator, type PageOutcome } from './annotate-pool.js';
 import type { PreparedPlacement } from './stories/prepare.js';
 import type { Story } from './stories/cluster.js';
 import type { Store } from './store/store.js';
-import { type BatchResult, loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
+import { type BatchResult, catchUp, loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
 
 export interface AnalyzeOptions {
   /** Publication date (YYYY-MM-DD) for articles whose input gives none. */
@@ -36,7 +35,6 @@ export interface RunStats {
 /** Runs pages through cleaning, annotation, duplicates, stories and the store. Never throws on bad records. */
 export class Analyzer {
   readonly indexes: StoryIndexes;
-  private readonly manifests = new ManifestCache();
   private readonly annotator: Annotator;
   /** Records read since the last dispatch, in arrival order (ingest errors keep their place among the pages). */
   private items: (RawPage | IngestError)[] = [];
@@ -67,7 +65,7 @@ export class Analyzer {
     };
     const batchSize = this.options.batchSize ?? 100;
     for await (const item of items) {
-      this.items.push(isIngestError(item) ? item : this.withDefaults(applyManifest(item, this.manifests)));
+      this.items.push(isIngestError(item) ? item : this.withDefaults(item));
       if (!isIngestError(item)) this.pageCount++;
       if (this.pageCount >= batchSize) this.dispatch();
       // Two batches in flight: the annotator works on the next while this thread stores the last.
@@ -76,7 +74,11 @@ export class Analyzer {
     this.dispatch();
     while (this.inFlight.length > 0) await this.storeOldest(emit);
     // Titles and summaries of the stories this run changed, computed once rather than every batch.
-    this.store.refreshStoryViews(this.indexes.stories);
+    // Under the writer lock and caught up, as storeBatch: another process may be writing the same stories.
+    this.store.exclusive(() => {
+      catchUp(this.store, this.indexes);
+      this.store.refreshStoryViews(this.indexes.stories);
+    });
     return stats;
   }
 

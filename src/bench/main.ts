@@ -17,7 +17,8 @@ import { newDocument } from '../document.js';
 import { detectLanguage, isArabic } from '../annotate/language.js';
 import { articleId } from '../stories/ids.js';
 import { defaultWorkers } from '../cli/analyze.js';
-import { openStore } from '../store/open.js';
+import { isPostgresUrl, openStore } from '../store/open.js';
+import { PgConnection } from '../store/postgres/bridge.js';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { splitSentences, tokenize } from '../arabic/tokenize.js';
 import { tagDocument } from '../ner/tagger.js';
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '10000' },
     'ant-limit': { type: 'string', default: '10000' },
     'skip-ant': { type: 'boolean', default: false },
+    /** A postgres:// URL: only the end-to-end pass, into SQLite and into PostgreSQL (a scratch schema), to compare. */
+    db: { type: 'string' },
   },
 });
 
@@ -53,14 +56,41 @@ function baselinePass(records: BenchRecord[]): PassResult {
   return { name: 'baseline: read + tokenise', articles: latencies.length, seconds: (performance.now() - start) / 1000, latencies, memory: memory.result(), note: `${chars} tokens` };
 }
 
+/** Where a pass stores: a fresh SQLite file, or a scratch schema of a PostgreSQL server (dropped after the pass). */
+interface BenchStore {
+  location: string;
+  dispose(): void;
+}
+
+function sqliteBenchStore(): BenchStore {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
+  return { location: join(dir, 'bench.db'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function postgresBenchStore(serverUrl: string): BenchStore {
+  const schema = `bench_${process.pid}`;
+  const admin = (sql: string) => {
+    const conn = PgConnection.open(serverUrl);
+    try {
+      conn.exec(sql);
+    } finally {
+      conn.close();
+    }
+  };
+  admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const url = new URL(serverUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { location: url.toString(), dispose: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+}
+
 /**
- * The whole `analyze` job: clean, annotate, deduplicate, cluster and store in a fresh SQLite file.
+ * The whole `analyze` job: clean, annotate, deduplicate, cluster and store in a fresh SQLite file (or `target`).
  * Latency is per article from the moment its page enters the analyzer to the moment it is stored,
  * so it includes waiting for its batch: with batchSize 1 and no workers it is one article's service time.
  */
-async function pipelinePass(name: string, context: PipelineContext, records: BenchRecord[], setup: { batchSize: number; workers: number }): Promise<PassResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-bench-'));
-  const store = openStore(join(dir, 'bench.db'));
+async function pipelinePass(name: string, context: PipelineContext, records: BenchRecord[], setup: { batchSize: number; workers: number; target?: BenchStore }): Promise<PassResult> {
+  const target = setup.target ?? sqliteBenchStore();
+  const store = openStore(target.location);
   const annotator = setup.workers > 0 ? workerAnnotator(setup.workers, { ner: context.tagger !== null, knowledge: context.knowledge }) : inlineAnnotator(context);
   try {
     const analyzer = new Analyzer(context, store, { batchSize: setup.batchSize, annotator });
@@ -98,7 +128,7 @@ async function pipelinePass(name: string, context: PipelineContext, records: Ben
   } finally {
     await annotator.close();
     store.close();
-    rmSync(dir, { recursive: true, force: true });
+    target.dispose();
   }
 }
 
@@ -179,6 +209,14 @@ async function main(): Promise<void> {
   const baseline = baselinePass(corpus);
   console.log(formatPass(baseline));
   const workers = defaultWorkers();
+  if (args.db !== undefined) {
+    if (!isPostgresUrl(args.db)) throw new Error('--db takes a postgres:// URL (SQLite is what the other passes use)');
+    // The same pass into each back end, back to back, SQLite first and again last (how much the machine drifted).
+    for (const [label, target] of [['SQLite', sqliteBenchStore], ['PostgreSQL', () => postgresBenchStore(args.db!)], ['SQLite again', sqliteBenchStore]] as const) {
+      console.log(formatPass(await pipelinePass(`analyze end to end into ${label}`, context, corpus, { batchSize: 100, workers, target: target() }), baseline));
+    }
+    return;
+  }
   console.log(formatPass(await pipelinePass('analyze end to end', context, corpus, { batchSize: 100, workers }), baseline));
   // The claims and events layers' share (issue 4): the same pass without them.
   console.log(formatPass(await pipelinePass('analyze end to end, claims and events off', createPipelineContext({ knowledge: false }), corpus, { batchSize: 100, workers }), baseline));

@@ -9,7 +9,7 @@ import { repoRoot } from '../test-support/paths.js';
 import { Analyzer } from '../analyze.js';
 import { readInputs } from '../ingest/read.js';
 import { createPipelineContext } from '../pipeline.js';
-import { openStore } from '../store/open.js';
+import { openTestStore } from '../test-support/test-store.js';
 
 const skip = cliMissing() ?? false;
 
@@ -96,7 +96,7 @@ test('samples/: non-Arabic articles are listed but carry no annotations', { skip
 
 test('the Analyzer in-process places articles exactly as the command reports them', { skip }, async () => {
   const paths = ['samples/aawsat-sharaa-trump-call.txt', 'samples/feed-syria.jsonl', 'samples/feed-mixed.jsonl'];
-  const store = openStore(':memory:');
+  const store = openTestStore();
   const seen: { id: string; input: string; storyId: string | null; duplicateOf: string | null }[] = [];
   const errors: string[] = [];
   const cwd = process.cwd();

@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 import { analyzeJson, cliMissing, runCli } from '../test-support/analyze-run.js';
 import { referenceProblems, schemaProblems, unknownOriginals, unknownStoryMembers } from '../test-support/contract.js';
 import type { AnalysisOutput, ArticleOut } from '../output/analysis.js';
-import { openStore } from '../store/open.js';
+import { describeLocation, openStore } from '../store/open.js';
+import { testDbLocation } from '../test-support/test-store.js';
 
 const skip = cliMissing() ?? false;
 
@@ -65,7 +66,9 @@ const UNRELATED = {
 const jsonl = (...records: object[]): string => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 let root = '';
-const db = (): string => join(root, 'marsad.sqlite');
+/** The store every run writes: marsad.sqlite in root, or a PostgreSQL schema. */
+let location = '';
+const db = (): string => location;
 let first: AnalysisOutput;
 let again: AnalysisOutput;
 let later: AnalysisOutput;
@@ -90,10 +93,11 @@ function byInput(output: AnalysisOutput, input: string): ArticleOut {
 before(() => {
   if (skip) return;
   root = mkdtempSync(join(tmpdir(), 'marsad-store-'));
+  location = testDbLocation(root, 'marsad.sqlite');
   writeFileSync(join(root, 'first.jsonl'), jsonl(CURFEW, UNRELATED));
   writeFileSync(join(root, 'second.jsonl'), jsonl(CURFEW_COPY, CURFEW_FOLLOW_UP));
   const run = (file: string): AnalysisOutput => {
-    const { code, output, stderr } = analyzeJson(['--db', 'marsad.sqlite', file], root);
+    const { code, output, stderr } = analyzeJson(['--db', db(), file], root);
     assert.equal(code, 0, stderr);
     return output;
   };
@@ -148,7 +152,7 @@ test('a new article on a stored story joins it, and the story lists the stored a
 });
 
 test('the summary reports how many articles the store holds', { skip }, () => {
-  const run = runCli(['analyze', '--db', 'marsad.sqlite', 'first.jsonl'], root);
+  const run = runCli(['analyze', '--db', db(), 'first.jsonl'], root);
   assert.equal(run.code, 0);
-  assert.match(run.stdout, /store: marsad\.sqlite now holds 4 articles/);
+  assert.ok(run.stdout.includes(`store: ${describeLocation(db())} now holds 4 articles`), run.stdout);
 });

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { analyzeJson, cliMissing, runCli } from '../test-support/analyze-run.js';
 import { repoRoot } from '../test-support/paths.js';
+import { testDbLocation } from '../test-support/test-store.js';
 import type { AnalysisOutput } from '../output/analysis.js';
 import { ACLED_COLUMNS } from '../export/acled.js';
 
@@ -22,6 +23,8 @@ let first: AnalysisOutput;
 let firstExport: AnalysisOutput;
 let bothExport: AnalysisOutput;
 let oneRun: AnalysisOutput;
+/** The store both runs write (a file in root, or a PostgreSQL schema). */
+let twoRuns = '';
 
 function exportJson(db: string): AnalysisOutput {
   const run = runCli(['export', '--db', db, '--format', 'json'], root);
@@ -38,12 +41,13 @@ function analyze(db: string, paths: string[]): AnalysisOutput {
 before(() => {
   if (skip) return;
   root = mkdtempSync(join(tmpdir(), 'marsad-export-'));
-  first = analyze('two-runs.db', FIRST_RUN);
-  firstExport = exportJson('two-runs.db');
-  analyze('two-runs.db', SECOND_RUN);
-  bothExport = exportJson('two-runs.db');
+  twoRuns = testDbLocation(root, 'two-runs.db');
+  first = analyze(twoRuns, FIRST_RUN);
+  firstExport = exportJson(twoRuns);
+  analyze(twoRuns, SECOND_RUN);
+  bothExport = exportJson(twoRuns);
   // Without the repeated file: one run reading an input twice lists its events and claims twice (reported to the lead).
-  oneRun = analyze('one-run.db', [...FIRST_RUN, ...SECOND_RUN.filter((path) => !FIRST_RUN.includes(path))]);
+  oneRun = analyze(testDbLocation(root, 'one-run.db'), [...FIRST_RUN, ...SECOND_RUN.filter((path) => !FIRST_RUN.includes(path))]);
 });
 
 after(() => {
@@ -63,7 +67,7 @@ test('after a second run the export covers both runs, as one run over the same i
 });
 
 test('export --format acled writes the header and one parsed row per reported event', { skip }, () => {
-  const run = runCli(['export', '--db', 'two-runs.db', '--format', 'acled', '--out', 'events.csv'], root);
+  const run = runCli(['export', '--db', twoRuns, '--format', 'acled', '--out', 'events.csv'], root);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, '');
   const csv = readFileSync(join(root, 'events.csv'), 'utf8');
@@ -74,7 +78,7 @@ test('export --format acled writes the header and one parsed row per reported ev
 });
 
 test('export --format plover writes one JSON record per event', { skip }, () => {
-  const run = runCli(['export', '--db', 'two-runs.db', '--format', 'plover'], root);
+  const run = runCli(['export', '--db', twoRuns, '--format', 'plover'], root);
   assert.equal(run.code, 0, run.stderr);
   const records = run.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { id: string });
   assert.deepEqual(records.map((r) => r.id), bothExport.events.map((e) => e.id));
@@ -90,7 +94,7 @@ test('a missing store is an error (exit 2) and is not created; an unknown format
   assert.equal(defaultDb.code, 2);
   assert.match(defaultDb.stderr, /no store at marsad\.db/);
   assert.equal(existsSync(join(root, 'marsad.db')), false);
-  const bad = runCli(['export', '--db', 'two-runs.db', '--format', 'xml'], root);
+  const bad = runCli(['export', '--db', twoRuns, '--format', 'xml'], root);
   assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /json, acled, plover/);
 });

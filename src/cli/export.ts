@@ -3,17 +3,17 @@
 // (2 when the store cannot be read or the output written; a missing store is never created).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { loadKnowledgeBase } from '../kb/kb.js';
-import { openStore } from '../store/open.js';
+import { DEFAULT_DB, StoreOpenError, describeLocation, isPostgresUrl, openStore, resolveDbLocation } from '../store/open.js';
 import { storedAnalysis } from '../export/stored-analysis.js';
 import { acledCsv } from '../export/acled.js';
 import { actorKindClassifier } from '../export/actor-kinds.js';
 import { kbWikidataIds, ploverJsonl } from '../export/plover.js';
 
-export const EXPORT_FORMATS = ['json', 'acled', 'plover'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './choices.js';
+export { EXPORT_FORMATS, type ExportFormat } from './choices.js';
 
 /** The store `marsad analyze --db marsad.db` writes in the README's first example. */
-export const DEFAULT_DB = 'marsad.db';
+export { DEFAULT_DB };
 
 export interface ExportCliOptions {
   db?: string;
@@ -22,8 +22,8 @@ export interface ExportCliOptions {
 }
 
 export function runExport(options: ExportCliOptions): number {
-  const db = options.db ?? DEFAULT_DB;
-  if (!existsSync(db) || !statSync(db).isFile()) {
+  const db = resolveDbLocation(options.db);
+  if (!isPostgresUrl(db) && (!existsSync(db) || !statSync(db).isFile())) {
     process.stderr.write(`marsad export: no store at ${db} (create one with: marsad analyze --db ${db} PATH...)\n`);
     return 2;
   }
@@ -31,7 +31,8 @@ export function runExport(options: ExportCliOptions): number {
   try {
     text = exportText(db, options.format);
   } catch (error) {
-    process.stderr.write(`marsad export: cannot read the store ${db}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof StoreOpenError) process.stderr.write(`marsad export: ${error.message}\n`);
+    else process.stderr.write(`marsad export: cannot read the store ${describeLocation(db)}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
   if (!options.out) {

@@ -2,9 +2,11 @@
 // Input: options. Output: the URL on stdout; exits 0 on SIGINT/SIGTERM after finishing queued writes.
 import { existsSync } from 'node:fs';
 import { startServer } from '../serve/server.js';
+import { StoreOpenError, describeLocation, isPostgresUrl, resolveDbLocation } from '../store/open.js';
 
 export interface ServeCliOptions {
-  db: string;
+  /** A SQLite file or a postgres:// URL (default: MARSAD_DATABASE_URL, else marsad.db). */
+  db?: string;
   port: number;
   host: string;
   workers?: number;
@@ -13,10 +15,19 @@ export interface ServeCliOptions {
 }
 
 export async function runServe(options: ServeCliOptions): Promise<void> {
-  if (!existsSync(options.db)) process.stderr.write(`note: ${options.db} does not exist yet; starting with an empty store\n`);
-  const server = await startServer({ dbPath: options.db, port: options.port, host: options.host, workers: options.workers, ner: options.ner, logger: options.log });
+  const db = resolveDbLocation(options.db);
+  if (!isPostgresUrl(db) && !existsSync(db)) process.stderr.write(`note: ${db} does not exist yet; starting with an empty store\n`);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ dbPath: db, port: options.port, host: options.host, workers: options.workers, ner: options.ner, logger: options.log });
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    process.stderr.write(`marsad serve: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const writes = process.env.MARSAD_API_TOKEN ? 'writes enabled (bearer token from MARSAD_API_TOKEN)' : 'read-only (set MARSAD_API_TOKEN to allow POST /api/articles)';
-  process.stdout.write(`marsad serve: ${server.url}  (store ${options.db}, ${writes})\n`);
+  process.stdout.write(`marsad serve: ${server.url}  (store ${describeLocation(db)}, ${writes})\n`);
   const stop = async () => {
     process.stdout.write('stopping: finishing queued writes\n');
     await server.close();

@@ -211,3 +211,22 @@ test('normalizePublished', () => {
   ];
   for (const [raw, expected] of table) assert.equal(normalizePublished(raw), expected, String(raw));
 });
+
+test('a folder manifest fills the gaps of the .txt and .html files beside it, not of JSONL records or of other folders', async () => {
+  const txt = write('manifested/report.txt', ARABIC);
+  write('manifested/manifest.json', JSON.stringify({
+    'report.txt': { outlet: 'الشرق الأوسط', published: '2026-01-20', url: 'https://example.com/report' },
+    'records.jsonl#1': { outlet: 'not for records' },
+    'elsewhere.txt': { outlet: 'not for other folders' },
+  }));
+  write('manifested/records.jsonl', JSON.stringify({ text: ARABIC }) + '\n');
+  write('unmanifested/elsewhere.txt', ARABIC);
+  const pages = (await readAll([join(dir, 'manifested'), join(dir, 'unmanifested')])) as RawPage[];
+  const byInput = new Map(pages.map((p) => [p.input, p]));
+  const report = byInput.get(txt)!;
+  assert.equal(report.outlet, 'الشرق الأوسط');
+  assert.equal(report.published, '2026-01-20');
+  assert.equal(report.url, 'https://example.com/report');
+  assert.equal(byInput.get(join(dir, 'manifested', 'records.jsonl') + '#1')!.outlet, null);
+  assert.equal(byInput.get(join(dir, 'unmanifested', 'elsewhere.txt'))!.outlet, null);
+});

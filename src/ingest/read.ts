@@ -5,8 +5,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { decodeBytes, looksBinary } from './charset.js';
 import { declaredHtmlCharset } from './html.js';
+import { applyManifest, ManifestCache } from './manifest.js';
 import { htmlSourceToPage, recordToPage, textToPage } from './record.js';
-import { DEFAULT_MAX_RECORD_BYTES, type IngestError, type RawPage } from './types.js';
+import { DEFAULT_MAX_RECORD_BYTES, isIngestError, type IngestError, type RawPage } from './types.js';
 
 export interface ReadOptions {
   /** Records (files or JSONL lines) larger than this are refused without being decoded. */
@@ -26,9 +27,13 @@ export function inputKind(path: string): InputKind | null {
   return KIND_BY_EXTENSION[extname(path).toLowerCase()] ?? null;
 }
 
-/** Every page and error from `paths`, in order; directories are walked recursively in sorted order. */
+/**
+ * Every page and error from `paths`, in order; directories are walked recursively in sorted order. A .txt or .html
+ * file's gaps (outlet, date, URL, title) are filled from the `manifest.json` beside it.
+ */
 export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<RawPage | IngestError> {
   const maxBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const manifests = new ManifestCache();
   for (const path of paths) {
     let info;
     try {
@@ -38,11 +43,11 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       continue;
     }
     if (info.isDirectory()) {
-      for (const file of await listInputFiles(path)) yield* readFileInputs(file, maxBytes);
+      for (const file of await listInputFiles(path)) yield* readFileInputs(file, maxBytes, manifests);
     } else if (inputKind(path) === null) {
       yield { input: path, reason: `unknown extension "${extname(path)}": expected .txt, .html, .htm or .jsonl` };
     } else {
-      yield* readFileInputs(path, maxBytes);
+      yield* readFileInputs(path, maxBytes, manifests);
     }
   }
 }
@@ -60,7 +65,7 @@ export async function listInputFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-async function* readFileInputs(path: string, maxBytes: number): AsyncGenerator<RawPage | IngestError> {
+async function* readFileInputs(path: string, maxBytes: number, manifests: ManifestCache): AsyncGenerator<RawPage | IngestError> {
   const kind = inputKind(path);
   if (kind === 'jsonl') {
     yield* readJsonl(path, maxBytes);
@@ -78,7 +83,8 @@ async function* readFileInputs(path: string, maxBytes: number): AsyncGenerator<R
     yield { input: path, reason: `unreadable file: ${(err as Error).message}` };
     return;
   }
-  yield pageFromBytes(bytes, path, kind === 'html' ? 'html' : 'text');
+  const page = pageFromBytes(bytes, path, kind === 'html' ? 'html' : 'text');
+  yield isIngestError(page) ? page : applyManifest(page, manifests);
 }
 
 /** Decodes one file's bytes and builds its page. */

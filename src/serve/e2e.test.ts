@@ -12,6 +12,7 @@ import { cliMissing, runCli } from '../test-support/analyze-run.js';
 import { repoRoot } from '../test-support/paths.js';
 import type { PostArticlesResult, StoryList } from './api-types.js';
 import { startServer, type RunningServer } from './server.js';
+import { testDbLocation } from '../test-support/test-store.js';
 
 const chromiumPath = process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium';
 const webIndex = join(repoRoot, 'dist', 'web', 'index.html');
@@ -65,7 +66,7 @@ before(async () => {
   if (skip) return;
   dir = mkdtempSync(join(tmpdir(), 'marsad-e2e-'));
   mkdirSync(artifacts, { recursive: true });
-  const db = join(dir, 'store.db');
+  const db = testDbLocation(dir, 'store.db');
   const run = runCli(['analyze', '--db', db, join(repoRoot, 'samples')]);
   assert.equal(run.code, 0, run.stderr.slice(0, 2000));
   server = await startServer({ dbPath: db, port: 0, host: '127.0.0.1', token: TOKEN, workers: 0 });

@@ -116,7 +116,10 @@ export async function buildApp(store: Store, context: PipelineContext, annotator
   const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
   const cache = cacheBytes > 0 ? new LRUCache<string, { type: string; body: string }>({ maxSize: cacheBytes, sizeCalculation: (v) => v.body.length + 64 }) : null;
   app.addHook('onRequest', async (request, reply) => {
-    if (!cache || request.method !== 'GET' || !request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/')) return;
+    // Another process may have written (watch, worker, analyze): cached answers and post indexes are then stale.
+    service.noticeExternalWrites();
+    if (!cache || request.method !== 'GET') return;
     const hit = cache.get(request.url);
     if (hit) return reply.code(200).type(hit.type).header('X-Cache', 'hit').send(hit.body);
   });

@@ -2,17 +2,14 @@
 // Input: an open store, the pipeline context. Output: JSON strings (sent as they are) or values; errors as NotFound.
 import type { PipelineContext } from '../pipeline.js';
 import type { Store } from '../store/store.js';
-import type { ViewFilter } from '../store/serving.js';
-import { SEARCH_COUNT_CAP } from '../store/sqlite/serving-store.js';
+import { SEARCH_COUNT_CAP, type ViewFilter } from '../store/serving.js';
 import { Analyzer } from '../analyze.js';
 import type { Annotator } from '../annotate-pool.js';
 import { recordToPage, recordId } from '../ingest/record.js';
 import { DEFAULT_MAX_RECORD_BYTES, type IngestError, type RawPage } from '../ingest/types.js';
-import type { AssemblyArticle } from '../knowledge/assemble.js';
-import { assembleStories } from '../knowledge/gather.js';
-import { storyBasics } from '../output/analysis.js';
-import { describer, publishRun } from '../views/publish.js';
-import { parseSearchQuery } from '../views/search-text.js';
+import { describer } from '../views/publish.js';
+import { finishRun, RunResults } from '../analyze-finish.js';
+import { MATCH_NOTHING, parseSearchQuery, type SearchMatch } from '../views/search-text.js';
 import { makeSnippet } from '../views/snippet.js';
 import { articleSummary, excerpt } from '../views/story-view.js';
 import type {
@@ -22,10 +19,11 @@ import type {
 
 export class NotFound extends Error {}
 
-/** The store's filters with the user's words (`q`) in place of the FTS5 expression they become. */
+/** The store's filters with the user's words (`q`) in place of the SearchMatch they become. */
 export type ListQuery = Omit<ViewFilter, 'match'> & { q?: string };
 
 const STORY_HITS = 10;
+const CHECK_EVERY_MS = 200;
 
 export class MarsadService {
   private readonly describe: (id: string) => EntityRef;
@@ -33,6 +31,9 @@ export class MarsadService {
   /** Writes run one at a time, in arrival order; a failed write does not stop the next. */
   private writes: Promise<unknown> = Promise.resolve();
   private postCount = 0;
+  /** The store's data version when last checked, and when: other processes' writes are noticed within CHECK_EVERY_MS. */
+  private seenVersion: number;
+  private checkedAt = 0;
 
   constructor(
     private readonly store: Store,
@@ -40,13 +41,31 @@ export class MarsadService {
     private readonly annotator: Annotator,
   ) {
     this.describe = describer(context.kb);
+    this.seenVersion = store.dataVersion();
+  }
+
+  /**
+   * Notices writes by other processes (`watch`, `worker`, `analyze --db` on the same store): the response cache is
+   * emptied and the in-memory indexes of posts are reloaded before the next post. Checked at most every
+   * CHECK_EVERY_MS unless `force`; returns whether the store changed.
+   */
+  noticeExternalWrites(force = false): boolean {
+    const now = Date.now();
+    if (!force && now - this.checkedAt < CHECK_EVERY_MS) return false;
+    this.checkedAt = now;
+    const version = this.store.dataVersion();
+    if (version === this.seenVersion) return false;
+    this.seenVersion = version;
+    this.analyzer = null;
+    for (const listener of this.writeListeners) listener();
+    return true;
   }
 
   private filter(query: ListQuery): ViewFilter {
     const { q, ...rest } = query;
     const match = q ? parseSearchQuery(q, this.context.kb).match : null;
     // Words that are all punctuation match nothing rather than everything.
-    return { ...rest, match: q ? (match ?? '""') : null };
+    return { ...rest, match: q ? (match ?? MATCH_NOTHING) : null };
   }
 
   storiesJson(query: ListQuery): string {
@@ -130,7 +149,7 @@ export class MarsadService {
   }
 
   /** Stories whose title or summary match, then the stories of the best article hits (with that article's snippet). */
-  private storyHits(match: string, terms: string[], articles: ArticleSearchHit[]): StorySearchHit[] {
+  private storyHits(match: SearchMatch, terms: string[], articles: ArticleSearchHit[]): StorySearchHit[] {
     const byStory = new Map<string, { score: number; snippet: StorySearchHit['snippet'] | null }>();
     for (const hit of this.store.serving.searchStories(match, STORY_HITS)) byStory.set(hit.id, { score: round(hit.score), snippet: null });
     for (const a of articles) {
@@ -192,9 +211,8 @@ export class MarsadService {
       return recordToPage(record, input);
     });
     const result: PostArticlesResult = { articles: [], errors: [] };
-    const analysed: AssemblyArticle[] = [];
     try {
-      await this.analyseInto(items, result, analysed);
+      await this.analyseInto(items, result);
     } catch (error) {
       // The store keeps every batch that committed; the in-memory indexes may not match it any more: reload them.
       this.analyzer = null;
@@ -203,22 +221,18 @@ export class MarsadService {
     return result;
   }
 
-  private async analyseInto(items: (RawPage | IngestError)[], result: PostArticlesResult, analysed: AssemblyArticle[]): Promise<void> {
-    this.analyzer ??= new Analyzer(this.context, this.store, { annotator: this.annotator });
-    const analysedIds = new Set<string>();
-    const stats = await this.analyzer.run(items, (event) => {
-      if (event.kind === 'error') {
-        result.errors.push({ input: event.input, reason: event.reason, stage: event.stage });
-        return;
-      }
-      result.articles.push({ id: event.doc.id, input: event.doc.input, storyId: event.storyId, duplicateOf: event.duplicateOf, alreadyStored: event.alreadyStored });
-      // The same record posted twice in one request is one article (as in `analyze`).
-      if (!analysedIds.has(event.doc.id)) analysed.push(event);
-      analysedIds.add(event.doc.id);
+  private async analyseInto(items: (RawPage | IngestError)[], result: PostArticlesResult): Promise<void> {
+    this.noticeExternalWrites(true);
+    // A local reference: a read noticing another process's write may drop this.analyzer while this post runs.
+    const analyzer = (this.analyzer ??= new Analyzer(this.context, this.store, { annotator: this.annotator }));
+    const results = new RunResults(this.context.kb);
+    const stats = await analyzer.run(items, (event) => {
+      results.add(event);
+      if (event.kind === 'error') result.errors.push({ input: event.input, reason: event.reason, stage: event.stage });
+      else result.articles.push({ id: event.doc.id, input: event.doc.input, storyId: event.storyId, duplicateOf: event.duplicateOf, alreadyStored: event.alreadyStored });
     });
-    const stories = this.analyzer.storyViews(stats.touchedStories).map(storyBasics);
-    const { articles, knowledge } = assembleStories(this.store, this.context.kb, stories, analysed);
-    publishRun(this.store, this.context.kb, stories, articles, knowledge, analysed);
+    // As at the end of `analyze`: the touched stories' knowledge, entity names, search rows and views.
+    finishRun(this.store, this.context.kb, analyzer, stats.touchedStories, results);
   }
 
   private readonly writeListeners: (() => void)[] = [];

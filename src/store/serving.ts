@@ -1,8 +1,13 @@
 // The read side `marsad serve` needs from a store: materialised story views, their events, the full-text index and
-// the lookups behind the entity page. SQL lives in the back ends (src/store/sqlite/serving-store.ts).
+// the lookups behind the entity page. SQL lives in the back ends (src/store/sqlite/, src/store/postgres/).
 // Input: rows built by src/views/. Output: JSON strings and ids, ready to send or to combine.
-import type { ArticleSearchRow } from '../views/search-text.js';
+import type { ArticleSearchRow, SearchMatch } from '../views/search-text.js';
 import type { OutletCount } from '../serve/api-types.js';
+
+/** Search totals are counted up to this many matches (counting every match of a common word costs more than ranking). */
+export const SEARCH_COUNT_CAP = 1000;
+/** Search ranks the newest this many matching articles by relevance (docs/api.md). */
+export const SEARCH_RANK_WINDOW = 500;
 
 export interface StoryEventRow {
   eventId: string;
@@ -29,8 +34,8 @@ export interface StoryViewRecord {
 
 /** Filters shared by the story list and the event list; every field narrows the result. */
 export interface ViewFilter {
-  /** FTS5 expression over articles (src/views/search-text.ts parseSearchQuery). */
-  match?: string | null;
+  /** Stories with an article matching this (src/views/search-text.ts parseSearchQuery). */
+  match?: SearchMatch | null;
   entity?: string;
   place?: string;
   type?: string;
@@ -91,10 +96,13 @@ export interface ServingStore {
   storySummaries(storyIds: readonly string[]): Map<string, string>;
   /** Events (EventOut JSON, one per event id, with the stories reporting it) by date, undated last. */
   listEvents(filter: ViewFilter): { total: number; rows: { eventJson: string; storyIds: string[] }[] };
-  /** Articles matching an FTS5 expression, best first (score: higher is better); `total` is capped (SEARCH_COUNT_CAP). */
-  searchArticles(match: string, limit: number, offset: number): { total: number; hits: SearchHitRow[] };
+  /**
+   * Articles matching, best first (score: higher is better) among the newest SEARCH_RANK_WINDOW matches; `total` is
+   * counted up to SEARCH_COUNT_CAP. Both back ends find the same articles; their scores (BM25, ts_rank) differ.
+   */
+  searchArticles(match: SearchMatch, limit: number, offset: number): { total: number; hits: SearchHitRow[] };
   /** Stories whose title or summary match, best first. */
-  searchStories(match: string, limit: number): SearchHitRow[];
+  searchStories(match: SearchMatch, limit: number): SearchHitRow[];
   /** The latest mentions of an entity, newest article first. */
   entityMentions(entityId: string, limit: number): MentionRow[];
   entityCounts(entityId: string): { mentions: number; articles: number };

@@ -42,6 +42,20 @@ export interface StoryChanges {
   sentences: { storyId: string; position: number; sentence: PooledSentence }[];
 }
 
+/** What other processes saved to the store since an index last looked (StoryIndex.refreshStories). */
+export interface SavedStoryChanges {
+  /** Saved counters and the saved frequencies of the terms that changed (absolute values). */
+  docCount: number;
+  df: [string, number][];
+  newestDay: number | null;
+  nextSeq: number;
+  /** Compact states (members and pool empty) of the stories saved since, by seq. */
+  stories: StoryState[];
+}
+
+/** A saved story's members and pool sentences from given positions on (what was appended since an index last looked). */
+export type StoryTail = (storyId: string, members: number, sentences: number) => { members: StoryMember[]; pool: PooledSentence[] };
+
 /** Where evicted stories live (the store): a duplicate of an evicted story's article brings that story back. */
 export interface StoryArchive {
   storyOfArticle(articleId: string): string | null;
@@ -247,6 +261,49 @@ export class StoryIndex {
     this.newSentences = [];
     if (this.archive) this.evict();
     return changes;
+  }
+
+  /**
+   * Brings the index up to what other processes saved since it was loaded or last refreshed (several `marsad worker`
+   * processes, docs/queue.md): each changed story's saved state, with the members and pool sentences appended since
+   * (`tail`), replaces the one held and is routed again; stories opened elsewhere are added; document frequencies and
+   * counters take the saved values; then stories past the limits are evicted, as after a save. Call it with no unsaved
+   * changes. Returns false, changing nothing, when a changed story is one this index evicted or never loaded: its
+   * routing keys were counted among the evicted ones with a state that is gone, so only a reload counts them right.
+   */
+  refreshStories(changes: SavedStoryChanges, tail: StoryTail): boolean {
+    if (this.dirty.size > 0 || this.newMembers.length > 0 || this.newSentences.length > 0) {
+      throw new Error('refreshStories with unsaved changes: save the index first');
+    }
+    if (changes.stories.some((s) => !this.live.has(s.id) && s.seq < this.nextSeq)) return false;
+    for (const saved of changes.stories) {
+      const held = this.live.get(saved.id);
+      const added = tail(saved.id, held?.members.length ?? 0, held?.pool.length ?? 0);
+      const story = fromStoryState({ ...saved, members: [], pool: [] }, this.tuning.recentMembers);
+      story.members = held ? [...held.members, ...added.members] : added.members;
+      story.pool = held ? [...held.pool, ...added.pool] : added.pool;
+      if (held) this.unroute(held);
+      this.live.set(story.id, story);
+      for (const m of added.members) this.articleStory.set(m.articleId, story.id);
+      this.route(story);
+      this.clock = Math.max(this.clock, story.active);
+      this.nextSeq = Math.max(this.nextSeq, story.seq + 1);
+    }
+    this.stats.docCount = changes.docCount;
+    for (const [term, n] of changes.df) this.stats.df.set(term, n);
+    this.newestDay = maxDay(this.newestDay, changes.newestDay);
+    this.nextSeq = Math.max(this.nextSeq, changes.nextSeq);
+    if (this.archive) this.evict();
+    return true;
+  }
+
+  /** Takes a live story off the routing keys it is listed under (before it is replaced). */
+  private unroute(story: LiveStory): void {
+    for (const key of story.routes) {
+      const set = this.routes.get(key);
+      set?.delete(story.id);
+      if (set?.size === 0) this.routes.delete(key);
+    }
   }
 
   /** Evicts stories no new article can reach by date, then the least recently joined beyond the cap. */

@@ -96,6 +96,14 @@ export class DuplicateIndex {
     return index;
   }
 
+  /**
+   * Adds records other processes stored since this index last looked, in their arrival order, as a reload would
+   * (several `marsad worker` processes, docs/queue.md). Records it already holds are passed over.
+   */
+  addStored(records: Iterable<FingerprintRecord>): void {
+    for (const record of records) this.insert(record);
+  }
+
   /** Articles added so far (all of them, not only the window). */
   get size(): number {
     return this.lsh.size;

@@ -8,7 +8,8 @@ import { Analyzer, type AnalyzeEvent } from '../analyze.js';
 import type { Annotator } from '../annotate-pool.js';
 import { createPipelineContext } from '../pipeline.js';
 import { loadIndexes, storeBatch } from '../store/batch.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openStore } from '../store/open.js';
+import { openTestStore, testDbLocation } from '../test-support/test-store.js';
 import { fixtureDocument } from './fixture-docs.js';
 import { preparePlacement } from './prepare.js';
 import { StoryEntityRegistry, nameSkeleton, wordSkeleton, type StoryEntityMention } from './story-entities.js';
@@ -159,8 +160,8 @@ function storyArticle(input: string, surfaces: [string, string][]): Document {
 test('a second run continues from the store: stored ids stay canonical, remapped surnames stay remapped', () => {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-story-entities-'));
   try {
-    const path = join(dir, 'marsad.db');
-    let store = openSqliteStore(path);
+    const path = testDbLocation(dir, 'marsad.db');
+    let store = openStore(path);
     const first = storeBatch(store, loadIndexes(store), [
       storyArticle('wire', [['جاريد كوشنر', 'new:person:جاريد-كوشنر']]),
       storyArticle('portal', [['كوشنر', 'new:person:كوشنر']]),
@@ -171,7 +172,7 @@ test('a second run continues from the store: stored ids stay canonical, remapped
     assert.deepEqual(ids(store.getArticle(portal.id)!), ids(portal.doc), 'the result carries the stored document');
     store.close();
 
-    store = openSqliteStore(path);
+    store = openStore(path);
     assert.deepEqual(store.storyEntityMentions(wire.storyId).map((m) => m.text), ['جاريد كوشنر', 'كوشنر', 'كوشنر', 'كوشنر']);
     const second = storeBatch(store, loadIndexes(store), [
       storyArticle('daily', [['تشارلز كوشنر', 'new:person:تشارلز-كوشنر'], ['كوشنير', 'new:person:كوشنير']]),
@@ -201,7 +202,7 @@ test('analyze emits the documents as stored: merged ids for new articles, stored
     close: async () => {},
   };
   const pages = [...docs.keys()].map((input) => ({ input, text: '', title: null, url: null, outlet: null, published: null }));
-  const store = openSqliteStore(':memory:');
+  const store = openTestStore();
   const context = createPipelineContext();
   const run = async () => {
     const events: AnalyzeEvent[] = [];

@@ -199,6 +199,11 @@ export class StoryEntityRegistry {
     return remapped.every((m, i) => m === doc.entities[i]) ? doc : { ...doc, entities: remapped };
   }
 
+  /** Drops a story's registry (another process added mentions to it): it is rebuilt from the store when next touched. */
+  forget(storyId: string): void {
+    this.stories.delete(storyId);
+  }
+
   get size(): number {
     return this.stories.size;
   }

@@ -1,16 +1,18 @@
 // Test support for the HTTP API: a store filled by `marsad analyze` (quietly, knowledge base and rules only) and the
 // API app over it, as `marsad serve` would build it. Input: a temp folder and input paths. Output: the open pieces.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { runAnalyze } from '../cli/analyze.js';
 import { openStore } from '../store/open.js';
+import { testDbLocation } from './test-store.js';
 import type { Store } from '../store/store.js';
 import { createPipelineContext, type PipelineContext } from '../pipeline.js';
 import { inlineAnnotator, type Annotator } from '../annotate-pool.js';
 import { buildApp } from '../serve/server.js';
 
 export interface ServedStore {
+  /** Where the store is (a SQLite file in the folder, or a PostgreSQL schema): other writers can open it too. */
+  db: string;
   store: Store;
   context: PipelineContext;
   annotator: Annotator;
@@ -18,7 +20,7 @@ export interface ServedStore {
 }
 
 export async function servedStore(dir: string, inputs: string[], token: string): Promise<ServedStore> {
-  const db = join(dir, 'store.sqlite');
+  const db = testDbLocation(dir);
   const write = process.stdout.write;
   process.stdout.write = () => true;
   try {
@@ -30,5 +32,5 @@ export async function servedStore(dir: string, inputs: string[], token: string):
   const context = createPipelineContext({ ner: false });
   const annotator = inlineAnnotator(context);
   const { app } = await buildApp(store, context, annotator, { token });
-  return { store, context, annotator, app };
+  return { db, store, context, annotator, app };
 }

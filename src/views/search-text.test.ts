@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { loadKnowledgeBase } from '../kb/kb.js';
-import { articleSearchRow, entityToken, parseSearchQuery, searchForms } from './search-text.js';
+import { articleSearchRow, entityToken, fts5Match, parseSearchQuery, searchForms, type SearchQuery } from './search-text.js';
+
+/** The query's FTS5 expression (what SQLite is asked), or null. */
+const fts = (q: SearchQuery): string | null => (q.match ? fts5Match(q.match) : null);
 
 const kb = loadKnowledgeBase();
 
@@ -81,17 +84,17 @@ test('parseSearchQuery: a name in the knowledge base matches its words or any me
   const trump = parseSearchQuery('ترامب', kb);
   assert.deepEqual(trump.entityIds, ['person:donald-trump']);
   assert.deepEqual(trump.terms, ['ترامب']);
-  assert.equal(trump.match, `("ترامب" OR "${entityToken('person:donald-trump')}")`);
+  assert.equal(fts(trump), `("ترامب" OR "${entityToken('person:donald-trump')}")`);
   const sdf = parseSearchQuery('قوات سوريا الديمقراطية', kb);
   assert.deepEqual(sdf.entityIds, ['org:sdf']);
-  assert.equal(sdf.match, `("${searchForms('قوات سوريا الديمقراطية')}" OR "${entityToken('org:sdf')}")`);
+  assert.equal(fts(sdf), `("${searchForms('قوات سوريا الديمقراطية')}" OR "${entityToken('org:sdf')}")`);
 });
 
 test('parseSearchQuery: plain words are ANDed search forms, repeated terms listed once', () => {
   const q = parseSearchQuery('والمعتقلين في المعتقل', kb);
   assert.deepEqual(q.entityIds, []);
   assert.deepEqual(q.terms, [searchForms('المعتقل'), searchForms('في')]);
-  assert.equal(q.match, `"معتقل" AND "${searchForms('في')}" AND "معتقل"`);
+  assert.equal(fts(q), `"معتقل" AND "${searchForms('في')}" AND "معتقل"`);
 });
 
 test('parseSearchQuery: the word after a name is a term of its own, not part of the name', () => {
@@ -99,11 +102,11 @@ test('parseSearchQuery: the word after a name is a term of its own, not part of 
   const q = parseSearchQuery('قسد والشرع', kb);
   assert.deepEqual(q.entityIds, ['org:sdf', 'person:ahmed-al-sharaa']);
   assert.deepEqual(q.terms, ['قسد', 'شرع']);
-  assert.equal(q.match, `("قسد" OR "${entityToken('org:sdf')}") AND ("شرع" OR "${entityToken('person:ahmed-al-sharaa')}")`);
+  assert.equal(fts(q), `("قسد" OR "${entityToken('org:sdf')}") AND ("شرع" OR "${entityToken('person:ahmed-al-sharaa')}")`);
   const three = parseSearchQuery('ترامب يتصل بالشرع', kb);
   assert.deepEqual(three.entityIds, ['person:donald-trump', 'person:ahmed-al-sharaa']);
   assert.ok(three.terms.includes(searchForms('يتصل')), three.terms.join(' '));
-  assert.equal(three.match?.split(' AND ').length, 3, three.match ?? '');
+  assert.equal(fts(three)?.split(' AND ').length, 3, fts(three) ?? '');
 });
 
 test('parseSearchQuery: empty, blank and punctuation-only queries give no expression', () => {
@@ -125,11 +128,11 @@ test('parseSearchQuery: FTS5 syntax typed by the user is quoted as words and eve
   for (const query of queries) {
     const parsed = parseSearchQuery(query, kb);
     if (parsed.match === null) continue;
-    assert.doesNotThrow(() => db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(parsed.match), `${JSON.stringify(query)} → ${parsed.match}`);
+    assert.doesNotThrow(() => db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(fts(parsed)), `${JSON.stringify(query)} → ${fts(parsed)}`);
   }
   // Operators are words: «and or» matches the row holding those words, not everything.
-  assert.deepEqual(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck().all(parseSearchQuery('AND OR', kb).match), [1]);
-  assert.deepEqual(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck().all(parseSearchQuery('NOT hello', kb).match), []);
+  assert.deepEqual(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck().all(fts(parseSearchQuery('AND OR', kb))), [1]);
+  assert.deepEqual(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').pluck().all(fts(parseSearchQuery('NOT hello', kb))), []);
   db.close();
 });
 

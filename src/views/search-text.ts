@@ -66,13 +66,43 @@ export function articleSearchRow(doc: Pick<Document, 'title' | 'text' | 'entitie
   };
 }
 
+/** Consecutive search forms that must follow each other within one field (one form: a single word). */
+export type SearchPhrase = readonly string[];
+/** Matches when any of its phrases does (a name's words, or any mention of the entity it names). */
+export type SearchClause = readonly SearchPhrase[];
+
+/**
+ * What a query matches, independent of the back end: the rows where every clause matches. Each back end renders it
+ * in its own query language (SQLite: fts5Match below; PostgreSQL: src/store/postgres/search.ts); both split forms
+ * into index tokens the same way (indexTokens), so both find the same rows. No clause: nothing matches.
+ */
+export interface SearchMatch {
+  clauses: readonly SearchClause[];
+}
+
+/** A match nothing satisfies (a query of punctuation only). */
+export const MATCH_NOTHING: SearchMatch = { clauses: [] };
+
+/** Every word must occur (each a clause of its own): for callers that search known forms or tokens. */
+export function wordsMatch(...words: string[]): SearchMatch {
+  return { clauses: words.map((w) => [[w]]) };
+}
+
 export interface SearchQuery {
   /** The query's search forms, for highlighting words in snippets. */
   terms: string[];
   /** Knowledge-base entities the query names: any spelling of theirs matches. */
   entityIds: string[];
-  /** The FTS5 MATCH expression, or null when the query has no searchable word. */
-  match: string | null;
+  /** What the query matches, or null when it has no searchable word. */
+  match: SearchMatch | null;
+}
+
+/**
+ * The tokens the index holds for a field or a phrase: runs of letters, digits and private-use characters, lower-cased
+ * (what FTS5's unicode61 tokenizer keeps; search forms are already normalised, so this mostly splits on spaces).
+ */
+export function indexTokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}\p{Co}]+/gu) ?? [];
 }
 
 /** FTS5 string literal: the form in double quotes (forms hold no quotes, but stay safe if one ever does). */
@@ -80,30 +110,40 @@ function quoted(form: string): string {
   return '"' + form.replace(/"/g, '""') + '"';
 }
 
+/** The FTS5 MATCH expression of a SearchMatch: clauses ANDed, a clause's phrases ORed, each phrase quoted. */
+export function fts5Match(match: SearchMatch): string {
+  if (match.clauses.length === 0) return '""';
+  return match.clauses
+    .map((clause) => {
+      const phrases = clause.map((phrase) => quoted(phrase.join(' ')));
+      return phrases.length === 1 ? phrases[0] : `(${phrases.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
 /**
- * Turns a user's query into an FTS5 expression: all words must match (AND); a run of words naming a knowledge-base
+ * Turns a user's query into a SearchMatch: all words must match (AND); a run of words naming a knowledge-base
  * entity matches either those words as a phrase or any mention of the entity. Operators typed by the user are words.
  */
 export function parseSearchQuery(query: string, kb: KnowledgeBase): SearchQuery {
   const tokens = tokenize(query.slice(0, 500));
   const terms: string[] = [];
   const entityIds: string[] = [];
-  const clauses: string[] = [];
+  const clauses: SearchClause[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const match = tokens[i].kind === 'word' || tokens[i].kind === 'latin' ? matchKbAt(tokens, i, kb, { date: null, headed: true }) : null;
     if (match) {
       const forms = tokens.slice(match.firstToken, match.endToken).map(searchForm).filter((f): f is string => f !== null);
       terms.push(...forms);
       entityIds.push(match.entry.entityId);
-      const phrase = forms.length > 0 ? quoted(forms.join(' ')) + ' OR ' : '';
-      clauses.push(`(${phrase}${quoted(entityToken(match.entry.entityId))})`);
+      clauses.push(forms.length > 0 ? [forms, [entityToken(match.entry.entityId)]] : [[entityToken(match.entry.entityId)]]);
       i = match.endToken - 1;
       continue;
     }
     const form = searchForm(tokens[i]);
     if (!form || /^q(indexed|e[0-9a-f]{12})$/.test(form)) continue;
     terms.push(form);
-    clauses.push(quoted(form));
+    clauses.push([[form]]);
   }
-  return { terms: [...new Set(terms)], entityIds: [...new Set(entityIds)], match: clauses.length > 0 ? clauses.join(' AND ') : null };
+  return { terms: [...new Set(terms)], entityIds: [...new Set(entityIds)], match: clauses.length > 0 ? { clauses } : null };
 }

@@ -1,9 +1,9 @@
 // The SQLite side of ServingStore (src/store/serving.ts): story views, their events, FTS5 search, entity lookups.
 // Input: an open database migrated to schema 4. Output: JSON strings and rows. Every value reaches SQL as a parameter.
 import type Database from 'better-sqlite3';
-import type { ArticleSearchRow } from '../../views/search-text.js';
+import { fts5Match, type ArticleSearchRow, type SearchMatch } from '../../views/search-text.js';
 import type { OutletCount } from '../../serve/api-types.js';
-import type { ArticleTextRow, MentionRow, SearchHitRow, ServingStore, StoryViewRecord, ViewFilter } from '../serving.js';
+import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionRow, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
 
 interface Clause {
   sql: string;
@@ -15,7 +15,7 @@ function storyConditions(column: string, filter: ViewFilter): Clause[] {
   const clauses: Clause[] = [];
   if (filter.storyId) clauses.push({ sql: `${column} = ?`, params: [filter.storyId] });
   if (filter.match) {
-    clauses.push({ sql: `${column} IN (SELECT a.story_id FROM article_search s JOIN articles a ON a.seq = s.rowid WHERE article_search MATCH ?)`, params: [filter.match] });
+    clauses.push({ sql: `${column} IN (SELECT a.story_id FROM article_search s JOIN articles a ON a.seq = s.rowid WHERE article_search MATCH ?)`, params: [fts5Match(filter.match)] });
   }
   if (filter.entity) {
     clauses.push({ sql: `${column} IN (SELECT a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?)`, params: [filter.entity] });
@@ -42,11 +42,6 @@ function where(clauses: Clause[]): { sql: string; params: unknown[] } {
   if (clauses.length === 0) return { sql: '', params: [] };
   return { sql: 'WHERE ' + clauses.map((c) => c.sql).join(' AND '), params: clauses.flatMap((c) => c.params) };
 }
-
-/** Search totals are counted up to this many matches (counting every match of a common word costs more than ranking). */
-export const SEARCH_COUNT_CAP = 1000;
-/** Search ranks the newest this many matching articles by relevance (docs/api.md). */
-export const SEARCH_RANK_WINDOW = 500;
 
 export class SqliteServingStore implements ServingStore {
   private readonly q;
@@ -171,7 +166,8 @@ export class SqliteServingStore implements ServingStore {
     return { total, rows: rows.map((r) => ({ eventJson: r.event_json, storyIds: r.stories.split('\u001f') })) };
   }
 
-  searchArticles(match: string, limit: number, offset: number): { total: number; hits: SearchHitRow[] } {
+  searchArticles(query: SearchMatch, limit: number, offset: number): { total: number; hits: SearchHitRow[] } {
+    const match = fts5Match(query);
     const total = this.statement('SELECT count(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)').pluck().get(match, SEARCH_COUNT_CAP) as number;
     // Relevance (BM25: title words weigh three times body words, entity tokens twice) among the newest matches: ranking
     // costs per match, and a news search wants the recent among equally good hits.
@@ -183,7 +179,8 @@ export class SqliteServingStore implements ServingStore {
     return { total, hits };
   }
 
-  searchStories(match: string, limit: number): SearchHitRow[] {
+  searchStories(query: SearchMatch, limit: number): SearchHitRow[] {
+    const match = fts5Match(query);
     // Story search indexes title and summary words only: entity tokens fall back to the articles' index.
     return this.statement(`SELECT v.story_id AS id, -bm25(story_search, 2.0, 1.0) AS score FROM story_search s JOIN story_views v ON v.rowid = s.rowid
       WHERE story_search MATCH ? ORDER BY bm25(story_search, 2.0, 1.0) LIMIT ?`).all(match, limit) as SearchHitRow[];

@@ -1,3 +1,6 @@
+// The store (SQLite, or PostgreSQL when MARSAD_TEST_DATABASE_URL is set): round trips, runs continued from a stored
+// state, evicted stories. Migrations of SQLite files (schema numbering, WAL, a file written before schema 3) are
+// SQLite's alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +12,8 @@ import { DuplicateIndex } from '../../stories/duplicates.js';
 import { StoryIndex } from '../../stories/cluster.js';
 import { fixtureDocuments } from '../../stories/fixture-docs.js';
 import { loadIndexes, storeBatch } from '../batch.js';
+import { openStore } from '../open.js';
+import { openTestStore, rawQuery, testDbLocation } from '../../test-support/test-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { listMigrations } from './migrate.js';
 
@@ -20,6 +25,16 @@ function withTempDb(run: (path: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
   try {
     run(join(dir, 'marsad.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A store location of the back end under test (SQLite file, or PostgreSQL schema when MARSAD_TEST_DATABASE_URL is set). */
+function withTestStore(run: (location: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-store-'));
+  try {
+    run(testDbLocation(dir, 'marsad.db'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,8 +64,8 @@ test('migrations are numbered from 1 and recorded in schema_version', () => {
 });
 
 test('an article round-trips with its annotation layers; entity mentions are queryable', () => {
-  withTempDb((path) => {
-    const store = openSqliteStore(path);
+  withTestStore((path) => {
+    const store = openStore(path);
     const doc = withAnnotations(docs.get('call_presidency')!);
     store.putArticle({ doc, duplicateOf: null, storyId: 's_' + doc.id });
     const back = store.getArticle(doc.id)!;
@@ -61,28 +76,27 @@ test('an article round-trips with its annotation layers; entity mentions are que
     assert.equal(store.getEntity('Q_sharaa')?.nameEn, 'Ahmed al-Sharaa');
     assert.equal(store.getEntity('Q_trump')?.type, 'person'); // a stub from the mention
     store.close();
-    const db = new Database(path, { readonly: true });
-    const n = db.prepare("SELECT COUNT(*) FROM entity_mentions WHERE entity_id = 'Q_sharaa'").pluck().get();
+    const count = "SELECT COUNT(*) AS n FROM entity_mentions WHERE entity_id = 'Q_sharaa'";
+    const [{ n }] = rawQuery<{ n: number }>(path, { sqlite: count, postgres: count });
     assert.equal(n, doc.entities.filter((m) => m.entityId === 'Q_sharaa').length);
-    db.close();
   });
 });
 
 test('two runs over a store equal one run in memory; re-running the same input adds nothing', () => {
   const firstRun = ordered.filter((_, i) => i % 2 === 0);
   const memory = { duplicates: new DuplicateIndex(), stories: new StoryIndex() };
-  withTempDb((path) => {
+  withTestStore((path) => {
     // The reference: the same arrival order (first run, then the rest) in one process.
-    const reference = openSqliteStore(':memory:');
+    const reference = openTestStore();
     storeBatch(reference, memory, firstRun);
     storeBatch(reference, memory, ordered);
     reference.close();
 
-    let store = openSqliteStore(path);
+    let store = openStore(path);
     storeBatch(store, loadIndexes(store), firstRun);
     store.close();
 
-    store = openSqliteStore(path);
+    store = openStore(path);
     const indexes = loadIndexes(store);
     assert.equal(indexes.duplicates.size, firstRun.length);
     const again = storeBatch(store, indexes, firstRun);
@@ -90,7 +104,7 @@ test('two runs over a store equal one run in memory; re-running the same input a
     const second = storeBatch(store, indexes, ordered);
     store.close();
 
-    store = openSqliteStore(path);
+    store = openStore(path);
     const placed = new Map(second.filter((r) => !r.skipped).map((r) => [r.id, r]));
     // A copy whose original was stored by the first run is found in the second.
     const copy = placed.get(id('shaddadi_copy'));
@@ -114,16 +128,16 @@ test('two runs over a store equal one run in memory; re-running the same input a
 });
 
 test('one run stored and reloaded gives the same story titles and summaries as in memory', () => {
-  withTempDb((path) => {
+  withTestStore((path) => {
     const memory = { duplicates: new DuplicateIndex(), stories: new StoryIndex() };
-    const store = openSqliteStore(path);
+    const store = openStore(path);
     for (const doc of ordered) storeBatch(store, loadIndexes(store), [doc]);
-    const scratch = openSqliteStore(':memory:');
+    const scratch = openTestStore();
     for (const doc of ordered) storeBatch(scratch, memory, [doc]);
     scratch.close();
     assert.deepEqual(store.listStories(), memory.stories.stories());
     // The same run through one store connection evicts the same stories (the March article ends January's window).
-    const uninterrupted = openSqliteStore(':memory:');
+    const uninterrupted = openTestStore();
     const live = loadIndexes(uninterrupted);
     for (const doc of ordered) storeBatch(uninterrupted, live, [doc]);
     assert.deepEqual(store.loadStoryIndex().state(), live.stories.state());
@@ -134,7 +148,7 @@ test('one run stored and reloaded gives the same story titles and summaries as i
 });
 
 test('a copy of an article whose story was evicted joins that story again', () => {
-  const store = openSqliteStore(':memory:');
+  const store = openTestStore();
   const indexes = loadIndexes(store);
   for (const doc of ordered) storeBatch(store, indexes, [doc]);
   const original = docs.get('call_presidency')!;
@@ -183,7 +197,7 @@ function withEventsAndClaims(doc: Document): Document {
 const byTextOrder = <T extends { start: number; end: number }>(list: T[]): T[] => [...list].sort((a, b) => a.start - b.start || a.end - b.end);
 
 test('events and claims round-trip in text order; empty layers stay empty', () => {
-  const store = openSqliteStore(':memory:');
+  const store = openTestStore();
   const doc = withEventsAndClaims(docs.get('call_presidency')!);
   store.putArticle({ doc, duplicateOf: null, storyId: null });
   const back = store.getArticle(doc.id)!;
@@ -232,7 +246,7 @@ test('a store written before schema 3 migrates and reads its articles back with 
 });
 
 test('storedArticles lists every article in arrival order with its layers and links', () => {
-  const store = openSqliteStore(':memory:');
+  const store = openTestStore();
   const indexes = loadIndexes(store);
   const annotated = ordered.map((doc, i) => (i === 1 ? withEventsAndClaims(doc) : doc));
   const placed = storeBatch(store, indexes, annotated).filter((r) => !r.skipped);

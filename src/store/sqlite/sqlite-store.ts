@@ -9,11 +9,16 @@ import type { PooledSentence } from '../../stories/summary.js';
 import type { StoryEntityMention } from '../../stories/story-entities.js';
 import { TermStats } from '../../stories/vectors.js';
 import { dayNumber } from '../../stories/features.js';
-import type { ArticleAnalysis, ArticleRow, EntityRecord, ListArticlesOptions, Store, StoredArticle } from '../store.js';
+import type { ArticleAnalysis, ArticleRow, ChangeCursor, EntityRecord, ListArticlesOptions, Store, StoreChanges, StoredArticle } from '../store.js';
 import { migrate } from './migrate.js';
 import { SqliteServingStore } from './serving-store.js';
 import type { ServingStore } from '../serving.js';
+import { SqliteSourceStore } from './sources-store.js';
+import type { SourceStore } from '../sources.js';
 import { prepareStatements, type Statements } from './statements.js';
+import { SqliteJobQueue } from './queue-store.js';
+import type { JobQueue } from '../queue.js';
+import { SqliteChangeLog, toFingerprintRecord, type FingerprintDbRow } from './changes.js';
 
 export function openSqliteStore(path: string): Store {
   const db = new Database(path);
@@ -24,6 +29,8 @@ export function openSqliteStore(path: string): Store {
   db.pragma('cache_size = -65536');
   // Checkpoint (copy the WAL into the database and sync it) every ~40 MB rather than every 4 MB of batches.
   db.pragma('wal_autocheckpoint = 10000');
+  // Workers sharing the file wait for each other's write transactions (docs/queue.md) rather than fail after 5 s.
+  db.pragma('busy_timeout = 60000');
   migrate(db);
   return new SqliteStore(db, prepareStatements(db));
 }
@@ -87,9 +94,15 @@ function toClaim(r: ClaimDbRow): ClaimMention {
 
 class SqliteStore implements Store, StoryArchive {
   readonly serving: ServingStore;
+  readonly sources: SourceStore;
+  readonly queue: JobQueue;
+  private readonly changes: SqliteChangeLog;
 
   constructor(private readonly db: Database.Database, private readonly q: Statements) {
+    this.queue = new SqliteJobQueue(db);
+    this.changes = new SqliteChangeLog(db);
     this.serving = new SqliteServingStore(db);
+    this.sources = new SqliteSourceStore(db);
   }
 
   close(): void {
@@ -100,8 +113,33 @@ class SqliteStore implements Store, StoryArchive {
     return this.db.inTransaction ? fn() : this.db.transaction(fn)();
   }
 
+  exclusive<T>(fn: () => T): T {
+    // IMMEDIATE takes the write lock at BEGIN: reading the store's changes and then writing cannot meet a newer commit.
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).immediate();
+  }
+
+  changeCursor(): ChangeCursor {
+    return this.changes.cursor();
+  }
+
+  changesSince(cursor: ChangeCursor): StoreChanges | null {
+    return this.changes.changesSince(cursor);
+  }
+
+  storyTail(storyId: string, members: number, sentences: number): { members: StoryMember[]; pool: PooledSentence[] } {
+    return this.changes.storyTail(storyId, members, sentences);
+  }
+
   hasArticle(id: string): boolean {
     return this.q.hasArticle.get(id) !== undefined;
+  }
+
+  private dataVersionQuery: Database.Statement | null = null;
+
+  dataVersion(): number {
+    // SQLite's own counter: it changes when another connection commits (WAL index header), cheap to read.
+    this.dataVersionQuery ??= this.db.prepare('PRAGMA data_version').pluck();
+    return this.dataVersionQuery.get() as number;
   }
 
   articleCount(): number {
@@ -176,16 +214,10 @@ class SqliteStore implements Store, StoryArchive {
   }
 
   loadDuplicateIndex(): DuplicateIndex {
-    const rows = this.q.allFingerprints.iterate() as IterableIterator<{ article_id: string; grp: string; exact_hash: string; shingle_count: number; signature: Buffer; duplicate_of: string | null }>;
+    const rows = this.q.allFingerprints.iterate() as IterableIterator<FingerprintDbRow>;
     return DuplicateIndex.fromRecords(
       (function* () {
-        for (const r of rows) {
-          const bytes = new Uint8Array(r.signature);
-          yield {
-            articleId: r.article_id, group: r.grp, exactHash: r.exact_hash, shingleCount: r.shingle_count,
-            signature: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), duplicateOf: r.duplicate_of,
-          };
-        }
+        for (const r of rows) yield toFingerprintRecord(r);
       })(),
     );
   }
@@ -240,9 +272,11 @@ class SqliteStore implements Store, StoryArchive {
   saveStoryIndex(index: StoryIndex): void {
     this.transaction(() => {
       const changes = index.takeChanges();
+      const version = (this.counter('store_version') ?? 0) + 1;
+      this.q.setCounter.run('store_version', version);
       this.q.setCounter.run('doc_count', changes.docCount);
       if (changes.newestDay !== null) this.q.setCounter.run('newest_day', changes.newestDay);
-      if (changes.df.length > 0) this.q.upsertTerms.run(JSON.stringify(changes.df));
+      if (changes.df.length > 0) this.q.upsertTerms.run(version, JSON.stringify(changes.df));
       const now = new Date().toISOString();
       for (const { storyId, position, member } of changes.members) {
         this.q.insertStoryMember.run(storyId, position, JSON.stringify(member));
@@ -250,7 +284,7 @@ class SqliteStore implements Store, StoryArchive {
       }
       for (const { storyId, position, sentence } of changes.sentences) this.q.insertStorySentence.run(storyId, position, JSON.stringify(sentence));
       for (const { state, articleCount } of changes.stories) {
-        this.q.upsertStoryState.run(state.id, JSON.stringify(state), state.seq, dayNumber(state.lastPublished), state.active ?? 0);
+        this.q.upsertStoryState.run(state.id, JSON.stringify(state), state.seq, dayNumber(state.lastPublished), state.active ?? 0, version);
         const firstMember = changes.members.find((m) => m.storyId === state.id && m.position === 0)?.member.articleId ?? '';
         this.q.markStory.run(state.id, state.seq, firstMember, articleCount, state.firstPublished, state.lastPublished, now);
       }

@@ -52,8 +52,8 @@ export function prepareStatements(db: Database.Database) {
         last_published = excluded.last_published, updated_at = excluded.updated_at, view_stale = 1`),
     staleStoryIds: p('SELECT id FROM stories WHERE view_stale = 1 ORDER BY seq'),
     setStoryView: p('UPDATE stories SET title = ?, summary = ?, central_article_id = ?, view_stale = 0 WHERE id = ?'),
-    upsertStoryState: p(`INSERT INTO story_state (story_id, state, seq, last_day, active) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, last_day = excluded.last_day, active = excluded.active`),
+    upsertStoryState: p(`INSERT INTO story_state (story_id, state, seq, last_day, active, version) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, last_day = excluded.last_day, active = excluded.active, version = excluded.version`),
     getStoryState: p('SELECT state FROM story_state WHERE story_id = ?'),
     allStoryStates: p('SELECT story_id, state FROM story_state'),
     storyIdsBySeq: p('SELECT story_id FROM story_state ORDER BY seq'),
@@ -64,9 +64,10 @@ export function prepareStatements(db: Database.Database) {
     insertStorySentence: p('INSERT OR IGNORE INTO story_sentences (story_id, position, sentence) VALUES (?, ?, ?)'),
     storySentences: p('SELECT sentence FROM story_sentences WHERE story_id = ? ORDER BY position'),
     getTerm: p('SELECT df FROM term_frequencies WHERE term = ?'),
-    // One statement per batch: a JSON array of [term, df] pairs ("WHERE true" keeps ON CONFLICT unambiguous after SELECT).
-    upsertTerms: p(`INSERT INTO term_frequencies (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
-      ON CONFLICT (term) DO UPDATE SET df = excluded.df`),
+    // One statement per batch: the store version, then a JSON array of [term, df] pairs ("WHERE true" keeps ON CONFLICT
+    // unambiguous after SELECT).
+    upsertTerms: p(`INSERT INTO term_frequencies (term, df, version) SELECT value ->> 0, value ->> 1, ? FROM json_each(?) WHERE true
+      ON CONFLICT (term) DO UPDATE SET df = excluded.df, version = excluded.version`),
     allTerms: p('SELECT term, df FROM term_frequencies'),
     getCounter: p('SELECT value FROM counters WHERE name = ?'),
     setCounter: p('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),

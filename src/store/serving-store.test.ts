@@ -1,21 +1,22 @@
-// The SQLite serving tables over a store analysed from a few samples: views are replaced, not duplicated; indexing
-// is idempotent; a store written without views (story_views, story_events and the search rows deleted by SQL) is
-// found and backfilled to the very same JSON; the list and event queries order and filter as documented.
+// The serving tables over a store analysed from a few samples (SQLite, or PostgreSQL when MARSAD_TEST_DATABASE_URL is
+// set): views are replaced, not duplicated; indexing is idempotent; a store written without views (story_views,
+// story_events and the search rows deleted by SQL) is found and backfilled to the very same JSON; the list and event
+// queries order and filter as documented.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import Database from 'better-sqlite3';
-import { runAnalyze } from '../../cli/analyze.js';
-import { loadKnowledgeBase } from '../../kb/kb.js';
-import type { EventOut } from '../../output/analysis.js';
-import { repoRoot } from '../../test-support/paths.js';
-import { articleSearchRow, parseSearchQuery } from '../../views/search-text.js';
-import { backfillViews } from '../../views/publish.js';
-import { openStore } from '../open.js';
-import type { StoryViewRecord, ViewFilter } from '../serving.js';
-import type { Store } from '../store.js';
+import { runAnalyze } from '../cli/analyze.js';
+import { loadKnowledgeBase } from '../kb/kb.js';
+import type { EventOut } from '../output/analysis.js';
+import { repoRoot } from '../test-support/paths.js';
+import { rawExec, rawQuery, testDbLocation } from '../test-support/test-store.js';
+import { articleSearchRow, parseSearchQuery, wordsMatch, type SearchMatch } from '../views/search-text.js';
+import { backfillViews } from '../views/publish.js';
+import { openStore } from './open.js';
+import type { StoryViewRecord, ViewFilter } from './serving.js';
+import type { Store } from './store.js';
 
 const SAMPLES = ['sham-shaddadi-curfew.txt', 'enab-shaddadi-army.txt', 'skynews-aqtan-clashes.txt', 'aawsat-sharaa-trump-call.txt', 'skynews-sharaa-trump-call.txt', 'jazeera-hamas-leaders.txt', 'feed-syria.jsonl'];
 const kb = loadKnowledgeBase();
@@ -23,14 +24,9 @@ let dir = '';
 let db = '';
 let store: Store;
 
-/** Runs `fn` on a second connection to the store's file (raw SQL the Store interface does not offer). */
-function sql<T>(fn: (raw: Database.Database) => T): T {
-  const raw = new Database(db);
-  try {
-    return fn(raw);
-  } finally {
-    raw.close();
-  }
+/** A count by raw SQL on a second connection (the same statement on both back ends). */
+function count(sql: string): number {
+  return Number(rawQuery<{ n: number }>(db, { sqlite: sql, postgres: sql })[0].n);
 }
 
 interface Snapshot {
@@ -39,19 +35,22 @@ interface Snapshot {
 }
 
 function snapshot(): Snapshot {
-  return sql((raw) => ({
-    views: raw.prepare('SELECT story_id, updated_at, first_published, last_published, summary_json, detail_json FROM story_views ORDER BY story_id').all() as Snapshot['views'],
-    events: raw.prepare('SELECT * FROM story_events ORDER BY story_id, event_id').all(),
-  }));
+  const views = 'SELECT story_id, updated_at, first_published, last_published, summary_json, detail_json FROM story_views ORDER BY story_id';
+  // Every column but PostgreSQL's write order (seq, SQLite's rowid), which a rebuild renews.
+  const events = 'SELECT story_id, event_id, type, date, location, lon, lat, event_json FROM story_events ORDER BY story_id, event_id';
+  return {
+    views: rawQuery<Snapshot['views'][number]>(db, { sqlite: views, postgres: views }),
+    events: rawQuery(db, { sqlite: events, postgres: events }),
+  };
 }
 
 const filter = (f: Partial<ViewFilter>): ViewFilter => ({ limit: 1000, offset: 0, ...f });
-const matchOf = (q: string): string => parseSearchQuery(q, kb).match!;
+const matchOf = (q: string): SearchMatch => parseSearchQuery(q, kb).match!;
 const searchIds = (q: string): string[] => store.serving.searchArticles(matchOf(q), 100, 0).hits.map((h) => h.id).sort();
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-serving-'));
-  db = join(dir, 'store.sqlite');
+  db = testDbLocation(dir);
   const write = process.stdout.write;
   process.stdout.write = () => true;
   try {
@@ -81,7 +80,8 @@ test('backfillViews: a store without views and search rows is found and rebuilt 
   const searches = ['الشرع', 'سجن الشدادي', 'حظر تجول', 'ترامب'].map((q) => [q, searchIds(q)] as const);
   assert.ok(searches.every(([, ids]) => ids.length > 0), JSON.stringify(searches));
   // As a store written before views existed: the serving tables are empty.
-  sql((raw) => raw.exec('DELETE FROM story_views; DELETE FROM story_events; DELETE FROM story_search; DELETE FROM article_search;'));
+  const clear = 'DELETE FROM story_views; DELETE FROM story_events; DELETE FROM story_search; DELETE FROM article_search;';
+  rawExec(db, { sqlite: clear, postgres: clear });
   assert.deepEqual(store.serving.articlesNotIndexed(1000), articles, 'articles to index, in arrival order');
   assert.deepEqual(new Set(store.serving.storiesWithoutView(1000)), new Set(stories));
   assert.deepEqual(store.serving.listStories(filter({})), { total: 0, rows: [] });
@@ -102,12 +102,15 @@ test('backfillViews: one missing story view and one missing search row are rebui
   const storyId = store.listArticles().find((a) => a.input.endsWith('skynews-aqtan-clashes.txt'))!.storyId!;
   const view = before.views.find((v) => v.story_id === storyId)!;
   assert.ok(JSON.parse(view.summary_json).contradictionCount > 0, 'the Aqtan story shares a contradiction with the Shaddadi story');
-  sql((raw) => {
-    raw.prepare('DELETE FROM story_search WHERE rowid = (SELECT rowid FROM story_views WHERE story_id = ?)').run(storyId);
-    raw.prepare('DELETE FROM story_views WHERE story_id = ?').run(storyId);
-    raw.prepare('DELETE FROM story_events WHERE story_id = ?').run(storyId);
-    raw.prepare('DELETE FROM article_search WHERE rowid = (SELECT seq FROM articles WHERE id = ?)').run(article.id);
+  const quoted = (id: string) => `'${id.replace(/'/g, "''")}'`;
+  rawExec(db, {
+    sqlite: `DELETE FROM story_search WHERE rowid = (SELECT rowid FROM story_views WHERE story_id = ${quoted(storyId)});
+      DELETE FROM article_search WHERE rowid = (SELECT seq FROM articles WHERE id = ${quoted(article.id)});`,
+    postgres: `DELETE FROM story_search WHERE story_id = ${quoted(storyId)};
+      DELETE FROM article_search WHERE seq = (SELECT seq FROM articles WHERE id = ${quoted(article.id)});`,
   });
+  const rest = `DELETE FROM story_views WHERE story_id = ${quoted(storyId)}; DELETE FROM story_events WHERE story_id = ${quoted(storyId)};`;
+  rawExec(db, { sqlite: rest, postgres: rest });
   assert.deepEqual(store.serving.storiesWithoutView(10), [storyId]);
   assert.deepEqual(store.serving.articlesNotIndexed(10), [article.id]);
   assert.deepEqual(backfillViews(store, kb), { articles: 1, stories: 1 });
@@ -117,22 +120,22 @@ test('backfillViews: one missing story view and one missing search row are rebui
 test('indexArticles: indexing again replaces the row (no duplicate hits, old words gone); unknown ids are skipped', () => {
   const [article] = store.listArticles();
   const doc = store.getArticle(article.id)!;
-  const all = store.serving.searchArticles('"qindexed"', 1000, 0).total;
+  const all = store.serving.searchArticles(wordsMatch('qindexed'), 1000, 0).total;
   assert.equal(all, store.articleCount());
   const row = { articleId: doc.id, row: articleSearchRow(doc) };
   store.serving.indexArticles([row, row]);
   store.serving.indexArticles([row]);
-  assert.equal(store.serving.searchArticles('"qindexed"', 1000, 0).total, all);
+  assert.equal(store.serving.searchArticles(wordsMatch('qindexed'), 1000, 0).total, all);
   const word = row.row.body.split(' ').find((w) => w.length > 3)!;
-  const hits = store.serving.searchArticles(`"${word}"`, 1000, 0).hits.filter((h) => h.id === doc.id);
+  const hits = store.serving.searchArticles(wordsMatch(word), 1000, 0).hits.filter((h) => h.id === doc.id);
   assert.equal(hits.length, 1);
   // Replaced with other words: the old ones no longer find it.
   store.serving.indexArticles([{ articleId: doc.id, row: { title: 'qqreplaced', body: '', entities: 'qindexed' } }]);
-  assert.deepEqual(store.serving.searchArticles('"qqreplaced"', 10, 0).hits.map((h) => h.id), [doc.id]);
-  assert.ok(!store.serving.searchArticles(`"${word}"`, 1000, 0).hits.some((h) => h.id === doc.id));
+  assert.deepEqual(store.serving.searchArticles(wordsMatch('qqreplaced'), 10, 0).hits.map((h) => h.id), [doc.id]);
+  assert.ok(!store.serving.searchArticles(wordsMatch(word), 1000, 0).hits.some((h) => h.id === doc.id));
   store.serving.indexArticles([row, { articleId: 'no-such-article', row: row.row }]);
-  assert.equal(store.serving.searchArticles('"qqreplaced"', 10, 0).total, 0);
-  assert.equal(store.serving.searchArticles('"qindexed"', 1000, 0).total, all);
+  assert.equal(store.serving.searchArticles(wordsMatch('qqreplaced'), 10, 0).total, 0);
+  assert.equal(store.serving.searchArticles(wordsMatch('qindexed'), 1000, 0).total, all);
 });
 
 function event(id: string, fields: Partial<EventOut>): EventOut {
@@ -151,21 +154,21 @@ function view(storyId: string, updatedAt: string, title: string, events: EventOu
 
 test('putStoryViews: a story\'s view, events and search row are replaced, never duplicated', () => {
   const [a] = store.listStories().map((s) => s.id);
-  const count = () => sql((raw) => raw.prepare('SELECT count(*) FROM story_views').pluck().get() as number);
-  const rows = count();
+  const views = () => count('SELECT count(*) AS n FROM story_views');
+  const rows = views();
   store.serving.putStoryViews([view(a, '2026-01-21T00:00:00Z', 'qqalpha', [event('ev-1', { date: '2026-01-20' }), event('ev-2', {})])]);
-  assert.equal(count(), rows);
+  assert.equal(views(), rows);
   assert.equal(JSON.parse(store.serving.storyDetail(a)!).title, 'qqalpha');
   assert.deepEqual(store.serving.listEvents(filter({ storyId: a })).rows.map((r) => JSON.parse(r.eventJson).id), ['ev-1', 'ev-2']);
-  assert.deepEqual(store.serving.searchStories('"qqalpha"', 10).map((h) => h.id), [a]);
+  assert.deepEqual(store.serving.searchStories(wordsMatch('qqalpha'), 10).map((h) => h.id), [a]);
 
   store.serving.putStoryViews([view(a, '2026-01-22T00:00:00Z', 'qqbeta', [event('ev-3', {})])]);
-  assert.equal(count(), rows);
+  assert.equal(views(), rows);
   assert.equal(JSON.parse(store.serving.storySummaries([a]).get(a)!).title, 'qqbeta');
   assert.deepEqual(store.serving.listEvents(filter({ storyId: a })).rows.map((r) => JSON.parse(r.eventJson).id), ['ev-3']);
-  assert.deepEqual(store.serving.searchStories('"qqalpha"', 10), []);
-  assert.deepEqual(store.serving.searchStories('"qqbeta"', 10).map((h) => h.id), [a]);
-  assert.equal(sql((raw) => raw.prepare("SELECT count(*) FROM story_events WHERE event_id LIKE 'ev-%'").pluck().get()), 1);
+  assert.deepEqual(store.serving.searchStories(wordsMatch('qqalpha'), 10), []);
+  assert.deepEqual(store.serving.searchStories(wordsMatch('qqbeta'), 10).map((h) => h.id), [a]);
+  assert.equal(count("SELECT count(*) AS n FROM story_events WHERE event_id LIKE 'ev-%'"), 1);
 });
 
 test('listStories: newest activity first (ties: the view written last first); limit and offset page the same order', () => {
