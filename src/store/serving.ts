@@ -67,6 +67,22 @@ export interface MentionRow {
   sentence: { start: number; text: string };
 }
 
+/** A mention joined with its article, as both back ends' entity-mention queries return it. */
+export interface MentionDbRow {
+  article_id: string; start: number; end: number; text: string; title: string; outlet: string | null; published: string | null;
+  article_text: string; sentences: string;
+}
+
+/** The mention with the sentence that holds it (or 120 characters either side when no sentence does). */
+export function mentionRowFrom(r: MentionDbRow): MentionRow {
+  const sentences = JSON.parse(r.sentences) as [number, number][];
+  const [s, e] = sentences.find(([from, to]) => from <= r.start && r.end <= to) ?? [Math.max(0, r.start - 120), Math.min(r.article_text.length, r.end + 120)];
+  return {
+    articleId: r.article_id, title: r.title, outlet: r.outlet, published: r.published, start: r.start, end: r.end, text: r.text,
+    sentence: { start: s, text: r.article_text.slice(s, e) },
+  };
+}
+
 /** An article's row with its text (search hits cut their snippets from it). */
 export interface ArticleTextRow {
   id: string;

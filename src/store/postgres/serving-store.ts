@@ -3,7 +3,7 @@
 // so the rows come back in the same order. Input: a connection migrated to schema 4. Output: JSON strings and rows.
 import type { ArticleSearchRow, SearchMatch } from '../../views/search-text.js';
 import type { OutletCount } from '../../serve/api-types.js';
-import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionRow, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
+import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionDbRow, type MentionRow, mentionRowFrom, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
 import { bulkInsert, type PgConnection } from './bridge.js';
 import { ARTICLE_RANK_WEIGHTS, STORY_RANK_WEIGHTS, articleDocument, storyDocument, tsQuery } from './search.js';
 
@@ -196,20 +196,10 @@ export class PostgresServingStore implements ServingStore {
   }
 
   entityMentions(entityId: string, limit: number): MentionRow[] {
-    const rows = this.conn.query<{
-      article_id: string; start: number; end: number; text: string; title: string; outlet: string | null; published: string | null;
-      article_text: string; sentences: string;
-    }>(`SELECT m.article_id, m.start, m."end", m.text, a.title, a.outlet, a.published, a.text AS article_text, a.sentences
+    const rows = this.conn.query<MentionDbRow>(`SELECT m.article_id, m.start, m."end", m.text, a.title, a.outlet, a.published, a.text AS article_text, a.sentences
       FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = $1
       ORDER BY a.published DESC NULLS LAST, a.seq DESC, m.start, m."end" LIMIT $2`, [entityId, limit]);
-    return rows.map((r) => {
-      const sentences = JSON.parse(r.sentences) as [number, number][];
-      const [s, e] = sentences.find(([from, to]) => from <= r.start && r.end <= to) ?? [Math.max(0, r.start - 120), Math.min(r.article_text.length, r.end + 120)];
-      return {
-        articleId: r.article_id, title: r.title, outlet: r.outlet, published: r.published, start: r.start, end: r.end, text: r.text,
-        sentence: { start: s, text: r.article_text.slice(s, e) },
-      };
-    });
+    return rows.map(mentionRowFrom);
   }
 
   entityCounts(entityId: string): { mentions: number; articles: number } {

@@ -6,32 +6,10 @@ import {
 } from '../sources.js';
 import type { PgConnection } from './bridge.js';
 
-interface SourceDbRow {
-  id: number; name: string; url: string; kind: SourceKind; added_at: string; etag: string | null; last_modified: string | null;
-  last_polled_at: string | null; last_status: string | null; last_error: string | null; consecutive_failures: number;
-}
-
-interface ItemDbRow {
-  source_id: number; item_key: string; url: string; title: string | null; published: string | null; first_seen: string;
-  status: ItemStatus; article_id: string | null; attempts: number; last_error: string | null;
-}
+import { type ItemDbRow, type SourceDbRow, toItem, toSource } from '../source-rows.js';
 
 const SOURCE_COLUMNS = 'id, name, url, kind, added_at, etag, last_modified, last_polled_at, last_status, last_error, consecutive_failures';
 const ITEM_COLUMNS = 'source_id, item_key, url, title, published, first_seen, status, article_id, attempts, last_error';
-
-function toSource(r: SourceDbRow): SourceRecord {
-  return {
-    id: r.id, name: r.name, url: r.url, kind: r.kind, addedAt: r.added_at, etag: r.etag, lastModified: r.last_modified,
-    lastPolledAt: r.last_polled_at, lastStatus: r.last_status, lastError: r.last_error, consecutiveFailures: r.consecutive_failures,
-  };
-}
-
-function toItem(r: ItemDbRow): SourceItem {
-  return {
-    sourceId: r.source_id, key: r.item_key, url: r.url, title: r.title, published: r.published, firstSeen: r.first_seen,
-    status: r.status, articleId: r.article_id, attempts: r.attempts, lastError: r.last_error,
-  };
-}
 
 export class PostgresSourceStore implements SourceStore {
   constructor(private readonly conn: PgConnection) {}

@@ -1,23 +1,13 @@
 // Applies the numbered SQL migrations in data/migrations/ that a database has not seen yet.
 // Input: an open better-sqlite3 database. Output: the schema version after migrating.
-import { readFileSync, readdirSync } from 'node:fs';
+import { type Migration, readMigrations } from '../migrations.js';
 import type Database from 'better-sqlite3';
 
 const MIGRATIONS_DIR = new URL('./data/migrations/', import.meta.url);
-const MIGRATION_FILE = /^(\d+)_[\w-]+\.sql$/;
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration };
 
 export function listMigrations(): Migration[] {
-  return readdirSync(MIGRATIONS_DIR)
-    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
-    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
-    .map(({ name, match }) => ({ version: Number(match[1]), name, sql: readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8') }))
-    .sort((a, b) => a.version - b.version);
+  return readMigrations(MIGRATIONS_DIR);
 }
 
 export function migrate(db: Database.Database): number {

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { fts5Match, type ArticleSearchRow, type SearchMatch } from '../../views/search-text.js';
 import type { OutletCount } from '../../serve/api-types.js';
-import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionRow, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
+import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionDbRow, type MentionRow, mentionRowFrom, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
 
 interface Clause {
   sql: string;
@@ -187,18 +187,7 @@ export class SqliteServingStore implements ServingStore {
   }
 
   entityMentions(entityId: string, limit: number): MentionRow[] {
-    const rows = this.q.entityMentions.all(entityId, limit) as {
-      article_id: string; start: number; end: number; text: string; title: string; outlet: string | null; published: string | null;
-      article_text: string; sentences: string;
-    }[];
-    return rows.map((r) => {
-      const sentences = JSON.parse(r.sentences) as [number, number][];
-      const [s, e] = sentences.find(([from, to]) => from <= r.start && r.end <= to) ?? [Math.max(0, r.start - 120), Math.min(r.article_text.length, r.end + 120)];
-      return {
-        articleId: r.article_id, title: r.title, outlet: r.outlet, published: r.published, start: r.start, end: r.end, text: r.text,
-        sentence: { start: s, text: r.article_text.slice(s, e) },
-      };
-    });
+    return (this.q.entityMentions.all(entityId, limit) as MentionDbRow[]).map(mentionRowFrom);
   }
 
   entityCounts(entityId: string): { mentions: number; articles: number } {
