@@ -44,10 +44,12 @@ export function finishRun(store: Store, kb: KnowledgeBase, analyzer: Analyzer, t
   return store.exclusive(() => {
     catchUp(store, analyzer.indexes);
     const stories = analyzer.storyViews(touchedStories).map(storyBasics);
-    const { articles: gathered, knowledge } = assembleStories(store, kb, stories, results.analysed);
+    const cache = analyzer.storedArticles;
+    const { articles: gathered, knowledge } = assembleStories(store, kb, stories, results.analysed, cache);
     const output = results.collector.render(stories, knowledge);
     recordEntityNames(store, output.entities);
-    publishRun(store, kb, stories, gathered, knowledge, results.analysed);
+    publishRun(store, kb, stories, gathered, knowledge, results.analysed, cache);
+    cache.remember(results.analysed);
     return output;
   });
 }

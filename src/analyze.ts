@@ -8,6 +8,7 @@ import { inlineAnnotator, type Annotator, type PageOutcome } from './annotate-po
 import type { PreparedPlacement } from './stories/prepare.js';
 import type { Story } from './stories/cluster.js';
 import type { Store } from './store/store.js';
+import { StoredArticleCache } from './knowledge/gather.js';
 import { type BatchResult, catchUp, loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
 
 export interface AnalyzeOptions {
@@ -35,6 +36,8 @@ export interface RunStats {
 /** Runs pages through cleaning, annotation, duplicates, stories and the store. Never throws on bad records. */
 export class Analyzer {
   readonly indexes: StoryIndexes;
+  /** Stored articles this run read or stored, for the next assemblies of their stories (finishRun). */
+  readonly storedArticles = new StoredArticleCache();
   private readonly annotator: Annotator;
   /** Records read since the last dispatch, in arrival order (ingest errors keep their place among the pages). */
   private items: (RawPage | IngestError)[] = [];

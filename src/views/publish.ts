@@ -4,7 +4,7 @@
 import { describeEntity } from '../annotate/entities.js';
 import type { KnowledgeBase } from '../kb/kb.js';
 import type { AssembledKnowledge, AssemblyArticle } from '../knowledge/assemble.js';
-import { assembleStories } from '../knowledge/gather.js';
+import { assembleStories, type StoredArticleCache } from '../knowledge/gather.js';
 import { storyBasics, type StoryBasics } from '../output/analysis.js';
 import type { Store } from '../store/store.js';
 import type { EntityRef, StoryDetail } from '../serve/api-types.js';
@@ -24,7 +24,7 @@ export function describer(kb: KnowledgeBase): (id: string) => EntityRef {
  */
 export function publishRun(
   store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], articles: readonly AssemblyArticle[],
-  knowledge: AssembledKnowledge, runArticles: readonly AssemblyArticle[],
+  knowledge: AssembledKnowledge, runArticles: readonly AssemblyArticle[], cache?: StoredArticleCache,
 ): void {
   store.serving.indexArticles(runArticles.map((a) => ({ articleId: a.doc.id, row: articleSearchRow(a.doc) })));
   // Contradictions can pair claims of two stories: a story whose view cited the touched ones is rebuilt with them, from
@@ -32,7 +32,7 @@ export function publishRun(
   const related = store.serving.storyBasics(relatedStoryIds(store, stories));
   if (related.length > 0) {
     stories = [...stories, ...related];
-    ({ articles, knowledge } = assembleStories(store, kb, related, articles));
+    ({ articles, knowledge } = assembleStories(store, kb, related, articles, cache));
   }
   const updated = store.serving.storyUpdatedAt(stories.map((s) => s.id));
   const fallback = new Date().toISOString();
