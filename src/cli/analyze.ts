@@ -3,7 +3,8 @@
 import { readInputs } from '../ingest/read.js';
 import { Analyzer } from '../analyze.js';
 import { createPipelineContext } from '../pipeline.js';
-import { StoreOpenError, describeLocation, openStore, resolveDbLocation } from '../store/open.js';
+import { describeLocation, resolveDbLocation } from '../store/open.js';
+import { openCliStore } from './open-store.js';
 import type { Store } from '../store/store.js';
 import type { AnalysisOutput } from '../output/analysis.js';
 import { ARABIC } from '../annotate/language.js';
@@ -30,14 +31,8 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
   const context = createPipelineContext(pipeline);
   // Without --db (or MARSAD_DATABASE_URL) the run keeps nothing: an in-memory store.
   const location = resolveDbLocation(options.db, ':memory:');
-  let store: Store;
-  try {
-    store = openStore(location);
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    process.stderr.write(`marsad analyze: ${error.message}\n`);
-    return 2;
-  }
+  const store = openCliStore('analyze', location);
+  if (!store) return 2;
   // As many annotation workers as cores: the main thread (clustering, SQLite) mostly waits on them, and with the
   // entity tagger annotation is the larger share (2 workers on 2 cores: 11 % faster on generated, 25 % on ANT articles).
   const workers = options.workers ?? defaultWorkers();

@@ -3,9 +3,8 @@
 // ingest errors were read, 2 when nothing was).
 import { readInputs } from '../ingest/read.js';
 import { isIngestError, type IngestError, type RawPage } from '../ingest/types.js';
-import { openStore, resolveDbLocation, StoreOpenError } from '../store/open.js';
 import type { JobQueue } from '../store/queue.js';
-import type { Store } from '../store/store.js';
+import { openCliStore } from './open-store.js';
 
 export interface EnqueueCliOptions {
   db?: string;
@@ -71,13 +70,3 @@ function countsLine(queue: JobQueue): string {
   return `queue: ${c.queued} queued, ${c.leased} leased, ${c.done} done, ${c.failed} failed`;
 }
 
-/** The store named by --db, MARSAD_DATABASE_URL or the default file; null after printing why it cannot be opened. */
-export function openCliStore(command: string, db: string | undefined): Store | null {
-  try {
-    return openStore(resolveDbLocation(db));
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    process.stderr.write(`marsad ${command}: ${error.message}\n`);
-    return null;
-  }
-}

@@ -3,6 +3,7 @@
 // Input: options. Output: the store's sources table, a message or a listing, and the exit code
 // (0 done; 1 refused: duplicate name, unknown source, unreachable or unreadable URL; 2 no store or an invalid argument).
 import { openStore, resolveDbLocation, StoreOpenError, storeExists } from '../store/open.js';
+import { addSourceFirst, openCliStore } from './open-store.js';
 import { emptyItemCounts, type SourceKind, type SourceRecord } from '../store/sources.js';
 import type { Store } from '../store/store.js';
 import { createFetcher } from '../watch/fetch/client.js';
@@ -95,18 +96,7 @@ function withStore<T>(db: string, fn: (store: Store) => T): T {
 
 /** Opens an existing store; a missing one is reported, never created. */
 function existingStore(option: string | undefined): Store | null {
-  const db = resolveDbLocation(option);
-  if (!storeExists(db)) {
-    process.stderr.write(`marsad sources: no store at ${db} (add a source first: marsad sources add --db ${db} NAME URL)\n`);
-    return null;
-  }
-  try {
-    return openStore(db);
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    process.stderr.write(`marsad sources: ${error.message}\n`);
-    return null;
-  }
+  return openCliStore('sources', option, { missingHint: addSourceFirst });
 }
 
 export interface SourceListing extends SourceRecord {

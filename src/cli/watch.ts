@@ -5,7 +5,8 @@ import { DEFAULT_INTERVAL_SECONDS } from './choices.js';
 import { Analyzer } from '../analyze.js';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { createPipelineContext } from '../pipeline.js';
-import { describeLocation, openStore, resolveDbLocation, StoreOpenError, storeExists } from '../store/open.js';
+import { describeLocation, resolveDbLocation } from '../store/open.js';
+import { addSourceFirst, openCliStore } from './open-store.js';
 import type { Store } from '../store/store.js';
 import { createFetcher } from '../watch/fetch/client.js';
 import type { FetcherOptions } from '../watch/fetch/types.js';
@@ -41,18 +42,8 @@ export interface WatchInternals {
 
 export async function runWatch(options: WatchCliOptions, internals: WatchInternals = {}): Promise<number> {
   const db = resolveDbLocation(options.db);
-  if (!storeExists(db)) {
-    process.stderr.write(`marsad watch: no store at ${db} (add a source first: marsad sources add --db ${db} NAME URL)\n`);
-    return 2;
-  }
-  let store: Store;
-  try {
-    store = openStore(db);
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    process.stderr.write(`marsad watch: ${error.message}\n`);
-    return 2;
-  }
+  const store = openCliStore('watch', db, { missingHint: addSourceFirst });
+  if (!store) return 2;
   const pipeline = { ner: options.ner !== false };
   const context = createPipelineContext(pipeline);
   const workers = options.workers ?? 1;

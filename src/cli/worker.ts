@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { createPipelineContext } from '../pipeline.js';
 import { DEFAULT_WORKER_OPTIONS, QueueWorker } from '../queue/worker.js';
-import { openCliStore } from './enqueue.js';
+import { openCliStore } from './open-store.js';
 
 export interface WorkerCliOptions {
   db?: string;
