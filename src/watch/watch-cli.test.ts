@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { cliMissing, cliPath, type CliRun } from '../test-support/analyze-run.js';
+import { rawQuery, testDbLocation } from '../test-support/test-store.js';
 import type { SourceListing } from '../cli/sources.js';
 import { CRASH_FEED_PATH, crashPages, INVALID_FEED_PATH, RSS_PATH, SECTION_PATH, startOutletServer, type OutletServer } from './fixtures/outlet-server.js';
 
@@ -44,18 +44,16 @@ function start(args: string[]) {
 
 const run = (args: string[]) => start(args).done;
 
-/** Reads the store with a separate read-only connection (the watcher may be writing). */
-function query<T>(db: string, fn: (raw: Database.Database) => T): T {
-  const raw = new Database(db, { readonly: true, fileMustExist: true });
-  try {
-    return fn(raw);
-  } finally {
-    raw.close();
-  }
+/** Rows of one query on the store (SQLite or PostgreSQL), through a connection of its own: the watcher may be writing. */
+function query<T>(db: string, sql: string): T[] {
+  return rawQuery<T>(db, { sqlite: sql, postgres: sql });
 }
 
+/** PostgreSQL counts are bigints, which arrive as strings. */
+const count = (db: string, table: string): number => Number(query<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM ${table}`)[0].n);
+
 test('sources add detects feeds and section pages, refuses duplicates, unreadable URLs and loopback without the flag', { skip }, async () => {
-  const db = join(dir, 'sources.db');
+  const db = testDbLocation(dir, 'sources.db');
   const feed = server.origin + RSS_PATH;
   const refused = await run(['sources', 'add', '--db', db, 'rss', feed]);
   assert.equal(refused.code, 1);
@@ -98,12 +96,12 @@ test('sources add detects feeds and section pages, refuses duplicates, unreadabl
 });
 
 test('watch --once killed with SIGKILL mid-run and restarted stores every item exactly once', { skip }, async () => {
-  const db = join(dir, 'crash.db');
+  const db = testDbLocation(dir, 'crash.db');
   const add = await run(['sources', 'add', '--db', db, 'crash', server.origin + CRASH_FEED_PATH, '--allow-private-network']);
   assert.equal(add.code, 0, add.stderr);
   const pages = crashPages();
   const watchArgs = ['watch', '--once', '--db', db, '--allow-private-network', '--workers', '0', '--no-ner', '--host-interval', '0', '--batch-size', '4'];
-  const articleCount = () => query(db, (raw) => raw.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number);
+  const articleCount = () => count(db, 'articles');
 
   const killedAt: number[] = [];
   for (const threshold of [3, 11, 19]) {
@@ -119,19 +117,16 @@ test('watch --once killed with SIGKILL mid-run and restarted stores every item e
 
   const last = await run(watchArgs);
   assert.equal(last.code, 0, last.stdout + last.stderr);
-  query(db, (raw) => {
-    const rows = raw.prepare('SELECT id, input, url FROM articles').all() as { id: string; input: string; url: string }[];
-    assert.equal(rows.length, pages.length);
-    assert.deepEqual(rows.map((r) => r.url).sort(), pages.map((p) => server.origin + p.path).sort());
-    const items = raw.prepare('SELECT status, article_id FROM source_items').all() as { status: string; article_id: string }[];
-    assert.equal(items.length, pages.length);
-    assert.deepEqual([...new Set(items.map((i) => i.status))], ['stored']);
-    assert.deepEqual(items.map((i) => i.article_id).sort(), rows.map((r) => r.id).sort());
-    // No layer row twice and no story member twice either.
-    const memberships = raw.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT article_id) AS d FROM story_articles').get() as { n: number; d: number };
-    assert.equal(memberships.n, memberships.d);
-    assert.equal(memberships.d, pages.length);
-    const searchRows = raw.prepare('SELECT COUNT(*) FROM article_search').pluck().get() as number;
-    assert.equal(searchRows, pages.length);
-  });
+  const rows = query<{ id: string; input: string; url: string }>(db, 'SELECT id, input, url FROM articles');
+  assert.equal(rows.length, pages.length);
+  assert.deepEqual(rows.map((r) => r.url).sort(), pages.map((p) => server.origin + p.path).sort());
+  const items = query<{ status: string; article_id: string }>(db, 'SELECT status, article_id FROM source_items');
+  assert.equal(items.length, pages.length);
+  assert.deepEqual([...new Set(items.map((i) => i.status))], ['stored']);
+  assert.deepEqual(items.map((i) => i.article_id).sort(), rows.map((r) => r.id).sort());
+  // No layer row twice and no story member twice either.
+  const [memberships] = query<{ n: number | string; d: number | string }>(db, 'SELECT COUNT(*) AS n, COUNT(DISTINCT article_id) AS d FROM story_articles');
+  assert.equal(Number(memberships.n), Number(memberships.d));
+  assert.equal(Number(memberships.d), pages.length);
+  assert.equal(count(db, 'article_search'), pages.length);
 });

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { runWatch, type WatchInternals } from '../cli/watch.js';
 import { normalizePublished } from '../ingest/published.js';
 import { openStore } from '../store/open.js';
+import { testDbLocation } from '../test-support/test-store.js';
 import type { SourceItem } from '../store/sources.js';
 import type { Store } from '../store/store.js';
 import {
@@ -55,7 +56,7 @@ function capture(): { lines: string[]; display: ProgressDisplay; internals: Watc
 }
 
 function newStore(name: string, sources: (keyof typeof SOURCES)[]): string {
-  const db = join(dir, name);
+  const db = testDbLocation(dir, name);
   const store = openStore(db);
   for (const key of sources) {
     const s = SOURCES[key];
