@@ -2,7 +2,7 @@
 // polite and guarded client as `watch`, to tell a feed from a section page (or to check the --kind given).
 // Input: options. Output: the store's sources table, a message or a listing, and the exit code
 // (0 done; 1 refused: duplicate name, unknown source, unreachable or unreadable URL; 2 no store or an invalid argument).
-import { openStore, resolveDbLocation, StoreOpenError, storeExists } from '../store/open.js';
+import { resolveDbLocation, StoreOpenError, storeExists, withStore } from '../store/open.js';
 import { addSourceFirst, openCliStore } from './open-store.js';
 import { emptyItemCounts, type SourceKind, type SourceRecord } from '../store/sources.js';
 import type { Store } from '../store/store.js';
@@ -83,15 +83,6 @@ async function probeSource(url: string, options: SourcesAddOptions, fetcherOptio
   if (!given) return { kind: detected.kind as SourceKind, detail: detected.detail };
   const warning = detected.kind !== given ? `${url} does not read as a ${given} (${detected.detail}); added as one anyway` : undefined;
   return { kind: given, detail: detected.detail, ...(warning ? { warning } : {}) };
-}
-
-function withStore<T>(db: string, fn: (store: Store) => T): T {
-  const store = openStore(db);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
 }
 
 /** Opens an existing store; a missing one is reported, never created. */

@@ -53,3 +53,13 @@ export function openStore(location: string): Store {
     throw new StoreOpenError(`cannot open the PostgreSQL store at ${redactUrl(location)}: ${message.split('\n')[0]}`);
   }
 }
+
+/** Runs `fn` on the store at `location`, closing it afterwards whatever happens. */
+export function withStore<T>(location: string, fn: (store: Store) => T): T {
+  const store = openStore(location);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runWatch, type WatchInternals } from '../cli/watch.js';
 import { normalizePublished } from '../ingest/published.js';
-import { openStore } from '../store/open.js';
+import { openStore, withStore } from '../store/open.js';
 import { testDbLocation } from '../test-support/test-store.js';
 import type { SourceItem } from '../store/sources.js';
 import type { Store } from '../store/store.js';
@@ -70,15 +70,6 @@ async function watchOnce(db: string, allowPrivateNetwork = true): Promise<{ code
   const { lines, display, internals } = capture();
   const code = await runWatch({ db, once: true, allowPrivateNetwork, workers: 0, ner: false }, internals);
   return { code, lines, display };
-}
-
-function withStore<T>(db: string, fn: (store: Store) => T): T {
-  const store = openStore(db);
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
 }
 
 function itemsOf(store: Store, name: string): SourceItem[] {

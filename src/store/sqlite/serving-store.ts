@@ -135,12 +135,7 @@ export class SqliteServingStore implements ServingStore {
   }
 
   storySummaries(storyIds: readonly string[]): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const id of storyIds) {
-      const json = this.q.storySummary.get(id) as string | undefined;
-      if (json !== undefined) out.set(id, json);
-    }
-    return out;
+    return valuesById(this.q.storySummary, storyIds);
   }
 
   listEvents(filter: ViewFilter): { total: number; rows: { eventJson: string; storyIds: string[] }[] } {
@@ -222,12 +217,7 @@ export class SqliteServingStore implements ServingStore {
   }
 
   storyUpdatedAt(storyIds: readonly string[]): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const id of storyIds) {
-      const at = this.q.storyUpdatedAt.get(id) as string | undefined;
-      if (at !== undefined) out.set(id, at);
-    }
-    return out;
+    return valuesById(this.q.storyUpdatedAt, storyIds);
   }
 
   storyArticles(storyId: string, limit: number, offset: number): { total: number; rows: ArticleTextRow[] } {
@@ -245,4 +235,14 @@ export class SqliteServingStore implements ServingStore {
     }
     return out;
   }
+}
+
+/** The one value a plucked statement gives for each id that has a row. */
+function valuesById(statement: Database.Statement, ids: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of ids) {
+    const value = statement.get(id) as string | undefined;
+    if (value !== undefined) out.set(id, value);
+  }
+  return out;
 }
