@@ -21,7 +21,9 @@ import type { JobQueue } from '../queue.js';
 import { SqliteChangeLog, toFingerprintRecord, type FingerprintDbRow } from './changes.js';
 
 export function openSqliteStore(path: string): Store {
-  const db = new Database(path);
+  // Workers sharing the file wait for each other's write transactions (docs/queue.md) rather than fail after 5 s; set
+  // at construction, so switching a new file to WAL and migrating it wait too.
+  const db = new Database(path, { timeout: 60_000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
@@ -29,8 +31,6 @@ export function openSqliteStore(path: string): Store {
   db.pragma('cache_size = -65536');
   // Checkpoint (copy the WAL into the database and sync it) every ~40 MB rather than every 4 MB of batches.
   db.pragma('wal_autocheckpoint = 10000');
-  // Workers sharing the file wait for each other's write transactions (docs/queue.md) rather than fail after 5 s.
-  db.pragma('busy_timeout = 60000');
   migrate(db);
   return new SqliteStore(db, prepareStatements(db));
 }
