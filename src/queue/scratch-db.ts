@@ -12,9 +12,15 @@ export interface ScratchDb {
   dispose(): Promise<void>;
 }
 
+/**
+ * Created and migrated, like a PostgreSQL scratch: the processes a test then starts open an existing store (opening a new
+ * file from several processes at once has its own test in src/store/sqlite/sqlite-store.test.ts).
+ */
 export function sqliteScratch(): ScratchDb {
   const dir = mkdtempSync(join(tmpdir(), 'marsad-queue-'));
-  return { location: join(dir, 'marsad.db'), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  const location = join(dir, 'marsad.db');
+  openStore(location).close();
+  return { location, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The reason PostgreSQL tests skip, or null when they can run. */

@@ -40,6 +40,8 @@ interface Worker {
   child: ChildProcess;
   /** What it printed so far. */
   output: () => string;
+  /** The exit code or signal once it exited. */
+  exitCode: () => number | string | undefined;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
 }
 
@@ -47,6 +49,8 @@ function startWorker(db: string, args: string[]): Worker {
   const child = spawn(process.execPath, [cliPath, 'worker', '--db', db, '--poll', '0.1', ...args], { env: { ...process.env, NODE_OPTIONS: '' } });
   running.add(child);
   let output = '';
+  let exitCode: number | string | undefined;
+  child.on('exit', (code, signal) => (exitCode = code ?? signal ?? 'unknown'));
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((done) => {
@@ -55,7 +59,7 @@ function startWorker(db: string, args: string[]): Worker {
       done({ code, signal, output });
     });
   });
-  return { child, output: () => output, exited };
+  return { child, output: () => output, exitCode: () => exitCode, exited };
 }
 
 async function drained(workers: Worker[]): Promise<string[]> {
@@ -68,10 +72,13 @@ async function drained(workers: Worker[]): Promise<string[]> {
   return outputs;
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+/** Waits for the condition; fails at once, with what they printed, when one of the workers exits first. */
+async function waitFor(condition: () => boolean, what: string, workers: Worker[] = [], timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const printed = (): string => workers.map((w, i) => `--- worker ${i} (exit ${w.exitCode() ?? 'running'}):\n${w.output()}`).join('\n');
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (workers.some((w) => w.exitCode() !== undefined)) throw new Error(`a worker exited while waiting for ${what}\n${printed()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${printed()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -159,11 +166,11 @@ function workerSuite(name: string, scratch: () => Promise<ScratchDb>, skipReason
         // Both workers ready (models loaded, queue empty) before the story's articles arrive; one job per lease, so they
         // take turns at the story, each placing its article after the other stored one.
         const workers = [0, 1].map(() => startWorker(db.location, ['--batch', '1', '--lease', '30']));
-        await waitFor(() => workers.every((w) => /ready:/.test(w.output())), 'both workers ready');
+        await waitFor(() => workers.every((w) => /ready:/.test(w.output())), 'both workers ready', workers);
         enqueue(db.location, story, `${name}-story.jsonl`);
         const store = openStore(db.location);
         try {
-          await waitFor(() => store.queue.counts().done === story.length, 'the story stored');
+          await waitFor(() => store.queue.counts().done === story.length, 'the story stored', workers);
           // SIGTERM: each finishes the batch in hand and exits cleanly.
           for (const w of workers) w.child.kill('SIGTERM');
           const outputs = await drained(workers);
@@ -191,7 +198,7 @@ function workerSuite(name: string, scratch: () => Promise<ScratchDb>, skipReason
         // Killed twice, each time after some batches were stored and while it still had work in hand.
         for (const threshold of [12, 30]) {
           const victim = startWorker(db.location, ['--batch', '4', '--lease', '2']);
-          await waitFor(() => stored() >= threshold, `${threshold} stored articles`);
+          await waitFor(() => stored() >= threshold, `${threshold} stored articles`, [victim]);
           victim.child.kill('SIGKILL');
           const { signal } = await victim.exited;
           assert.equal(signal, 'SIGKILL');
