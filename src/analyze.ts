@@ -10,6 +10,7 @@ import type { Story } from './stories/cluster.js';
 import type { Store } from './store/store.js';
 import { StoredArticleCache } from './knowledge/gather.js';
 import { type BatchResult, catchUp, loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
+import type { SearchText } from './views/search-text.js';
 
 export interface AnalyzeOptions {
   /** Publication date (YYYY-MM-DD) for articles whose input gives none. */
@@ -22,7 +23,7 @@ export interface AnalyzeOptions {
 
 /** Events come in arrival order of the records; an article's `doc` carries no tokens (as in the store). */
 export type AnalyzeEvent =
-  | { kind: 'article'; doc: Document; storyId: string | null; duplicateOf: string | null; alreadyStored: boolean }
+  | { kind: 'article'; doc: Document; storyId: string | null; duplicateOf: string | null; alreadyStored: boolean; searchText?: SearchText }
   | { kind: 'error'; input: string; reason: string; stage: string };
 
 export interface RunStats {
@@ -124,22 +125,23 @@ export class Analyzer {
       }
       for (const outcome of outcomes[nextPage++]) {
         if (outcome.kind === 'error') emit({ kind: 'error', input: outcome.input, reason: outcome.reason, stage: outcome.stage });
-        else this.emitPlaced(outcome.doc, placements[nextDoc++], emit);
+        else emit(placedArticleEvent(this.store, this.indexes, outcome.doc, placements[nextDoc++], outcome.searchText));
       }
     }
   }
+}
 
-  /** Emits the article as stored: a placed one with its merged entity ids (BatchResult.doc), a skipped one with the stored ids. */
-  private emitPlaced(doc: Document, placement: BatchResult, emit: (event: AnalyzeEvent) => void): void {
-    if (!placement.skipped) {
-      emit({ kind: 'article', doc: placement.doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false });
-      return;
-    }
-    // Skipped: the same article was stored by an earlier run, or earlier in this one.
-    const row = this.store.getArticleRow(doc.id);
-    const storyId = row?.storyId ?? this.indexes.stories.storyOf(doc.id) ?? null;
-    const stored = row ? this.store.getArticle(doc.id) : null;
-    const asStored = stored ? { ...doc, entities: stored.entities } : doc;
-    emit({ kind: 'article', doc: asStored, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true });
+export type ArticleEvent = Extract<AnalyzeEvent, { kind: 'article' }>;
+
+/** The article as stored: a placed one with its merged entity ids (BatchResult.doc), a skipped one with the stored ids. */
+export function placedArticleEvent(store: Store, indexes: StoryIndexes, doc: Document, placement: BatchResult, searchText?: SearchText): ArticleEvent {
+  if (!placement.skipped) {
+    return { kind: 'article', doc: placement.doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false, searchText };
   }
+  // Skipped: the same article was stored by an earlier run, or earlier in this one (by another process, for a worker).
+  const row = store.getArticleRow(doc.id);
+  const storyId = row?.storyId ?? indexes.stories.storyOf(doc.id) ?? null;
+  const stored = row ? store.getArticle(doc.id) : null;
+  const asStored = stored ? { ...doc, entities: stored.entities } : doc;
+  return { kind: 'article', doc: asStored, storyId, duplicateOf: row?.duplicateOf ?? null, alreadyStored: true, searchText };
 }

@@ -7,13 +7,15 @@ import { cleanPage } from './clean/clean.js';
 import { annotateArticle, type PipelineContext, type PipelineOptions } from './pipeline.js';
 import { articleId } from './stories/ids.js';
 import { type PreparedPlacement, preparePlacement } from './stories/prepare.js';
+import { type SearchText, searchText } from './views/search-text.js';
 
 /**
  * One article ready to place: its Document without tokens (they stay on the worker; the store does not keep them
- * either) and what placing needs from them. An error value names the record and the stage that failed.
+ * either), what placing needs from them and its words' search forms. An error value names the record and the stage that
+ * failed.
  */
 export type PageOutcome =
-  | { kind: 'article'; doc: Document; prepared: PreparedPlacement }
+  | { kind: 'article'; doc: Document; prepared: PreparedPlacement; searchText: SearchText }
   | { kind: 'error'; input: string; reason: string; stage: 'clean' | 'annotate' };
 
 export interface AnalysisRequest {
@@ -34,7 +36,7 @@ export function analysePage(page: RawPage, context: PipelineContext): PageOutcom
     try {
       const doc = annotateArticle(draft, context, articleId(draft));
       const prepared = preparePlacement(doc);
-      return { kind: 'article', doc: { ...doc, tokens: [] }, prepared };
+      return { kind: 'article', doc: { ...doc, tokens: [] }, prepared, searchText: searchText(doc) };
     } catch (error) {
       return { kind: 'error', input: draft.input, reason: `annotation failed: ${String(error)}`, stage: 'annotate' };
     }

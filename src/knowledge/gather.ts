@@ -31,7 +31,8 @@ export class StoredArticleCache {
 
   /** Articles as stored (a run's articles once their batch committed). */
   remember(articles: readonly AssemblyArticle[]): void {
-    for (const a of articles) this.articles.set(a.doc.id, a);
+    // Only what assembly reads: a run's article may carry more (its search forms) that the cache should not hold.
+    for (const { doc, storyId, duplicateOf } of articles) this.articles.set(doc.id, { doc, storyId, duplicateOf });
   }
 }
 

@@ -3,7 +3,7 @@
 // touched stories. Input: a Store holding queued jobs. Output: stored articles, settled jobs, per-batch log lines.
 import { performance } from 'node:perf_hooks';
 import type { Document } from '../document.js';
-import { Analyzer, type AnalyzeEvent } from '../analyze.js';
+import { Analyzer, type ArticleEvent, placedArticleEvent } from '../analyze.js';
 import { finishRun, RunResults } from '../analyze-finish.js';
 import type { Annotator, PageOutcome } from '../annotate-pool.js';
 import type { PipelineContext } from '../pipeline.js';
@@ -11,6 +11,7 @@ import type { PreparedPlacement } from '../stories/prepare.js';
 import { type BatchResult, type CatchUpStats, storeBatch } from '../store/batch.js';
 import type { Job, JobOutcome } from '../store/queue.js';
 import type { Store } from '../store/store.js';
+import type { SearchText } from '../views/search-text.js';
 
 export interface WorkerOptions {
   /** Who holds the leases (host:pid). */
@@ -148,7 +149,7 @@ export class QueueWorker {
             results.add({ kind: 'error', input: outcome.input, reason: outcome.reason, stage: outcome.stage });
             continue;
           }
-          const event = this.articleEvent(outcome.doc, placements[next++]);
+          const event = this.articleEvent(outcome.doc, placements[next++], outcome.searchText);
           if (event.storyId) touched.add(event.storyId);
           results.add(event);
         }
@@ -173,20 +174,14 @@ export class QueueWorker {
     this.log(`batch ${this.stats.batches}: ${jobs.length} jobs, ${docs.length} articles, ${failed} failed, ${settled.touched} stories (${(done - entered).toFixed(0)} ms stored, ${(entered - requested).toFixed(0)} ms waiting for the store)`);
   }
 
-  /** The article as stored (as Analyzer reports it): a placed one with its merged entity ids, a skipped one as the store holds it. */
-  private articleEvent(doc: Document, placement: BatchResult): Extract<AnalyzeEvent, { kind: 'article' }> {
-    if (!placement.skipped) {
+  /** The article as stored (as Analyzer reports it), counted. */
+  private articleEvent(doc: Document, placement: BatchResult, searchText: SearchText): ArticleEvent {
+    if (placement.skipped) this.stats.alreadyStored++;
+    else {
       this.stats.articles++;
       if (placement.duplicateOf) this.stats.duplicates++;
-      return { kind: 'article', doc: placement.doc, storyId: placement.storyId, duplicateOf: placement.duplicateOf, alreadyStored: false };
     }
-    this.stats.alreadyStored++;
-    const row = this.store.getArticleRow(doc.id);
-    const stored = row ? this.store.getArticle(doc.id) : null;
-    return {
-      kind: 'article', doc: stored ? { ...doc, entities: stored.entities } : doc, storyId: row?.storyId ?? this.analyzer.indexes.stories.storyOf(doc.id) ?? null,
-      duplicateOf: row?.duplicateOf ?? null, alreadyStored: true,
-    };
+    return placedArticleEvent(this.store, this.analyzer.indexes, doc, placement, searchText);
   }
 
   private sleep(ms: number): Promise<void> {

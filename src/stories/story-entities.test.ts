@@ -12,6 +12,7 @@ import { openStore } from '../store/open.js';
 import { openTestStore, testDbLocation } from '../test-support/test-store.js';
 import { fixtureDocument } from './fixture-docs.js';
 import { preparePlacement } from './prepare.js';
+import { searchText } from '../views/search-text.js';
 import { StoryEntityRegistry, nameSkeleton, wordSkeleton, type StoryEntityMention } from './story-entities.js';
 
 type Surface = [text: string, entityId: string, type?: EntityType];
@@ -197,7 +198,7 @@ test('analyze emits the documents as stored: merged ids for new articles, stored
   const annotator: Annotator = {
     analyse: async (pages) => pages.map((page) => {
       const doc = docs.get(page.input)!;
-      return [{ kind: 'article' as const, doc: { ...doc, tokens: [] }, prepared: preparePlacement(doc) }];
+      return [{ kind: 'article' as const, doc: { ...doc, tokens: [] }, prepared: preparePlacement(doc), searchText: searchText(doc) }];
     }),
     close: async () => {},
   };

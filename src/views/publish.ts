@@ -8,7 +8,7 @@ import { assembleStories, type StoredArticleCache } from '../knowledge/gather.js
 import { storyBasics, type StoryBasics } from '../output/analysis.js';
 import type { Store } from '../store/store.js';
 import type { EntityRef, StoryDetail } from '../serve/api-types.js';
-import { articleSearchRow } from './search-text.js';
+import { articleSearchRow, type SearchText } from './search-text.js';
 import { buildStoryViews } from './story-view.js';
 
 /** Up to this many stored articles, a backfill assembles knowledge over all of them at once (memory: ~20 KB each). */
@@ -19,14 +19,14 @@ export function describer(kb: KnowledgeBase): (id: string) => EntityRef {
 }
 
 /**
- * Indexes `runArticles` for search and rebuilds the views of `stories`. `articles` must hold every article of those
+ * Indexes `runArticles` for search (with the search forms annotation computed, when it did) and rebuilds the views of `stories`. `articles` must hold every article of those
  * stories (assembleStories gathers the stored ones) and `knowledge` must be assembled over them.
  */
 export function publishRun(
   store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], articles: readonly AssemblyArticle[],
-  knowledge: AssembledKnowledge, runArticles: readonly AssemblyArticle[], cache?: StoredArticleCache,
+  knowledge: AssembledKnowledge, runArticles: readonly (AssemblyArticle & { searchText?: SearchText })[], cache?: StoredArticleCache,
 ): void {
-  store.serving.indexArticles(runArticles.map((a) => ({ articleId: a.doc.id, row: articleSearchRow(a.doc) })));
+  store.serving.indexArticles(runArticles.map((a) => ({ articleId: a.doc.id, row: articleSearchRow(a.doc, a.searchText) })));
   // Contradictions can pair claims of two stories: a story whose view cited the touched ones is rebuilt with them, from
   // knowledge assembled over both, or rebuilding the touched story alone would drop what they disagree about.
   const related = store.serving.storyBasics(relatedStoryIds(store, stories));

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { loadKnowledgeBase } from '../kb/kb.js';
-import { articleSearchRow, entityToken, fts5Match, parseSearchQuery, searchForms, type SearchQuery } from './search-text.js';
+import { articleSearchRow, entityToken, fts5Match, parseSearchQuery, searchForms, searchText, type SearchQuery } from './search-text.js';
+import { resolve } from 'node:path';
+import { annotateArticle, createPipelineContext } from '../pipeline.js';
+import { loadSampleArticles } from '../bench/corpus.js';
+import { repoRoot } from '../test-support/paths.js';
 
 /** The query's FTS5 expression (what SQLite is asked), or null. */
 const fts = (q: SearchQuery): string | null => (q.match ? fts5Match(q.match) : null);
@@ -12,7 +16,7 @@ const fts = (q: SearchQuery): string | null => (q.match ? fts5Match(q.match) : n
 const kb = loadKnowledgeBase();
 
 test('searchForms: proclitics and the article are peeled, so «والشرع», «بالشرع», «للشرع» and «الشرع» meet', () => {
-  const forms = ['الشرع', 'والشرع', 'بالشرع', 'وللشرع', 'فالشرع', 'كالشرع'].map(searchForms);
+  const forms = ['الشرع', 'والشرع', 'بالشرع', 'وللشرع', 'فالشرع', 'كالشرع'].map((w) => searchForms(w));
   assert.deepEqual(new Set(forms), new Set(['شرع']), forms.join(' | '));
 });
 
@@ -25,7 +29,7 @@ test('searchForms: alef-hamza, ta marbuta, alef maqsura, tatweel and diacritics 
     ['مستشفى', 'مستشفي'],
   ];
   for (const group of groups) {
-    const forms = group.map(searchForms);
+    const forms = group.map((w) => searchForms(w));
     assert.equal(new Set(forms).size, 1, `${group.join(' / ')} → ${forms.join(' / ')}`);
     assert.ok(forms[0].length >= 3, forms[0]);
   }
@@ -78,6 +82,21 @@ test('articleSearchRow: title and body as search forms, each mentioned entity on
   assert.ok(row.body.split(' ').includes('شرع') && row.body.split(' ').includes('ترمب'), row.body);
   const tokens = row.entities.split(' ');
   assert.deepEqual(tokens, ['qindexed', entityToken('person:ahmed-al-sharaa'), entityToken('person:donald-trump')]);
+});
+
+test('searchText from the text layer\'s tokens (as annotation threads compute it) equals the forms of the text itself', () => {
+  const context = createPipelineContext({ ner: false, knowledge: false });
+  const texts = [
+    ...loadSampleArticles(resolve(repoRoot, 'samples')).map((paragraphs) => paragraphs.join('\n')),
+    'الرئيس «أحمد الشرع» يلتقي ـــ ترمب 2026-01-21، و٨٬٩٥٠ مقاتلاً… مسؤول/مسئول (AFP)',
+    'An English article: the Arabic layers skip it, so its document has no tokens.',
+  ];
+  for (const [i, text] of texts.entries()) {
+    const doc = annotateArticle({ input: `t${i}`, title: `عنوان ${i} والشرع`, text, outlet: null, published: null, url: null }, context);
+    const words = searchText(doc);
+    assert.deepEqual(words, { title: searchForms(doc.title), body: searchForms(doc.text) }, text.slice(0, 60));
+    assert.deepEqual(articleSearchRow(doc, words), articleSearchRow(doc));
+  }
 });
 
 test('parseSearchQuery: a name in the knowledge base matches its words or any mention of the entity', () => {

@@ -34,10 +34,10 @@ export function searchForm(token: Token): string | null {
   }
 }
 
-/** Space-separated search forms of a text. */
-export function searchForms(text: string): string {
+/** Space-separated search forms of a text (or of its tokens, when the caller has them). */
+export function searchForms(text: string, tokens: readonly Token[] = tokenize(text)): string {
   const forms: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     const form = searchForm(token);
     if (form) forms.push(form);
   }
@@ -58,10 +58,18 @@ export interface ArticleSearchRow {
 /** Every indexed article holds this token, so a row without words still exists in the index (and is not re-indexed). */
 const INDEXED_MARK = 'qindexed';
 
-export function articleSearchRow(doc: Pick<Document, 'title' | 'text' | 'entities'>): ArticleSearchRow {
+/** The word fields of an article's search row: they depend on its text only, so annotation threads compute them. */
+export type SearchText = Pick<ArticleSearchRow, 'title' | 'body'>;
+
+/** `tokens`, when given, must be the tokens of `text` (the text layer's; a non-Arabic document has none). */
+export function searchText(doc: Pick<Document, 'title' | 'text' | 'tokens'>): SearchText {
+  return { title: searchForms(doc.title), body: doc.tokens.length > 0 ? searchForms(doc.text, doc.tokens) : searchForms(doc.text) };
+}
+
+/** The entity field comes from the article as stored: the story stage may have merged its new entities' ids. */
+export function articleSearchRow(doc: Pick<Document, 'title' | 'text' | 'entities'>, words: SearchText = searchText({ ...doc, tokens: [] })): ArticleSearchRow {
   return {
-    title: searchForms(doc.title),
-    body: searchForms(doc.text),
+    ...words,
     entities: [INDEXED_MARK, ...new Set(doc.entities.map((m) => entityToken(m.entityId)))].join(' '),
   };
 }
