@@ -29,11 +29,13 @@ const TITLE_LOOKBACK = 3;
 const ANAPHOR_WINDOW = 4;
 /** «هجمات متكررة نفذتها فصائل»: the doer's introducer follows the trigger closely. */
 const INTRODUCER_WINDOW = 3;
-const PREPOSITION_WORDS = new Set(['مع', 'علي', 'الي', 'بين', 'عن', 'في', 'من', 'قرب', 'داخل', 'حول', 'نحو', 'لدي', 'عند'].map(normalizeForMatch));
+const PREPOSITION_WORDS = new Set(['مع', 'علي', 'الي', 'بين', 'عن', 'في', 'من', 'قرب', 'داخل', 'حول', 'نحو', 'لدي', 'عند', 'ضد'].map(normalizeForMatch));
 const PROCLITIC_PREPOSITIONS = ['ب', 'ل', 'ك'];
 const WITH = normalizeForMatch('مع');
 const BETWEEN = normalizeForMatch('بين');
 const TO = normalizeForMatch('الي');
+/** «ضد الحكومة»: whoever an act is against is its target, whatever the act. */
+const AGAINST = normalizeForMatch('ضد');
 const COMMAS = new Set(['،', ',']);
 /** Words after a trigger that introduce its doer: «هجمات نفذتها فصائل», «من قبل قسد». */
 const AGENT_INTRODUCERS = new Set(['نفذتها', 'نفذها', 'شنتها', 'شنها', 'قبل'].map(normalizeForMatch));
@@ -76,9 +78,11 @@ function introduction(view: DocumentView, first: number, lexicon: EventLexicon):
     headed ||= head;
     if (PREPOSITION_WORDS.has(t.norm)) return { preposition: t.norm, headed };
     // A title word carries the preposition («بالرئيس»); a verb whose first letter was read as one («وكانت») does not.
-    const clitic = t.stem.startsWith('ال') ? innermostPreposition(t.prefix) : '';
+    const titleLike = t.stem.startsWith('ال') || anyPhraseAt(tokens, i, lexicon.counterparts) > 0;
+    const clitic = titleLike ? innermostPreposition(t.prefix) : '';
     if (clitic) return { preposition: clitic, headed };
-    if (!head && !t.stem.startsWith('ال')) break;
+    // «على مواقع الجيش»: the preposition reaches the party through what of it is hit.
+    if (!head && !t.stem.startsWith('ال') && anyPhraseAt(tokens, i, lexicon.targetHeads) === 0) break;
   }
   return { preposition: '', headed };
 }
@@ -208,7 +212,7 @@ export function eventArguments(view: DocumentView, first: number, end: number, s
   if (actors.length === 0 && spec.roles === 'noun' && !spec.objectAfter && plainAfter.length > 0 && plainAfter[0].first <= end + 4) add(actors, plainAfter[0].mention.entityId);
 
   const isObject = (c: Candidate): boolean => spec.objectPreps.includes(c.preposition);
-  for (const c of after) if (isObject(c) && isAgent(c)) add(recipients, c.mention.entityId);
+  for (const c of after) if ((isObject(c) || c.preposition === AGAINST) && isAgent(c)) add(recipients, c.mention.entityId);
   // «من سوريا إلى العراق»: the country things go to receives them.
   if (spec.objectPreps.includes(TO)) for (const c of after) if (c.preposition === TO && c.mention.type === 'location') add(recipients, c.mention.entityId);
   if (spec.allActors) actors.push(...recipients.splice(0));

@@ -49,6 +49,10 @@ export interface EventLexicon {
   transferUnits: Phrase[];
   sideNouns: Phrase[];
   placeHeads: Phrase[];
+  /** «مواقع», «مقرات»: what is hit of a party, in construct with its name («على مواقع الجيش»). */
+  targetHeads: Phrase[];
+  /** «بنظيره التركي»: a counterpart carries its preposition to the name, as a title does. */
+  counterparts: Phrase[];
   dualAnaphora: Phrase[];
   subjectPlaceholders: Phrase[];
   /** «قواته», «عناصرها»: a speaker's own forces as the subject. */
@@ -67,7 +71,7 @@ interface RawWords {
   negators: string[]; conditionals: string[]; modalBlockers: string[]; futureMarkers: string[]; futurePrefixes: string[]; notFutureVerbs: string[];
   agentiveTypes: string[]; placeTypes: string[]; patronWords: string[]; announceVerbs: string[];
   casualties: Record<CountKind, string[]>; transferUnits: string[]; sideNouns: string[];
-  placeHeads: string[]; dualAnaphora: string[]; subjectPlaceholders: string[]; ownForces: string[];
+  placeHeads: string[]; targetHeads: string[]; counterparts: string[]; dualAnaphora: string[]; subjectPlaceholders: string[]; ownForces: string[];
 }
 
 export function phrase(text: string): Phrase {
@@ -140,7 +144,7 @@ export function loadEventLexicon(): EventLexicon {
     patronWords: phrases(words.patronWords), announceVerbs: phrases(words.announceVerbs),
     casualties: (Object.entries(words.casualties) as [CountKind, string[]][]).map(([kind, list]) => [kind, phrases(list)]),
     transferUnits: phrases(words.transferUnits), sideNouns: phrases(words.sideNouns),
-    placeHeads: phrases(words.placeHeads), dualAnaphora: phrases(words.dualAnaphora), subjectPlaceholders: phrases(words.subjectPlaceholders),
+    placeHeads: phrases(words.placeHeads), targetHeads: phrases(words.targetHeads), counterparts: phrases(words.counterparts), dualAnaphora: phrases(words.dualAnaphora), subjectPlaceholders: phrases(words.subjectPlaceholders),
     ownForces: phrases(words.ownForces), purposeTypes: new Set(['request', 'consult', 'protest']),
   };
   return cached;
