@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { peelProclitics, splitSentences, tokenize } from './tokenize.js';
+import { peelByLetters, peelProclitics, splitSentences, tokenize } from './tokenize.js';
 
 test('proclitics are peeled so clitic forms meet their entities', () => {
   const table: [string, string, string][] = [
@@ -16,6 +16,28 @@ test('proclitics are peeled so clitic forms meet their entities', () => {
     ['بل', '', 'بل'],
   ];
   for (const [word, prefix, stem] of table) assert.deepEqual(peelProclitics(word), { prefix, stem }, word);
+});
+
+test('a word whose first letter only looks like a proclitic stays whole, with or without a clitic of its own', () => {
+  const table: [string, string, string][] = [
+    ['وزير', '', 'وزير'],
+    ['والوزير', 'و', 'الوزير'],
+    ['وبيان', 'و', 'بيان'],
+    ['فرنسا', '', 'فرنسا'],
+    ['لفرنسا', 'ل', 'فرنسا'],
+    ['بوتين', '', 'بوتين'],
+    ['وكانت', 'و', 'كانت'],
+    ['فبراير', '', 'فبراير'],
+    // ل + لبنان is written للبنان: the second ل is the name's, not the article's.
+    ['للبنان', 'ل', 'لبنان'],
+    // The clitic readings stay: the remainder is a frequent word of its own.
+    ['بسبب', 'ب', 'سبب'],
+    ['وقال', 'و', 'قال'],
+  ];
+  for (const [word, prefix, stem] of table) assert.deepEqual(peelProclitics(word), { prefix, stem }, word);
+  // The peel by letters alone, which the entity tagger's features keep, still splits them.
+  assert.deepEqual(peelByLetters('وزير'), { prefix: 'و', stem: 'زير' });
+  assert.deepEqual(peelByLetters('للبنان'), { prefix: 'ل', stem: 'البنان' });
 });
 
 test('tokens carry published offsets, matching forms and the stem start', () => {

@@ -17,33 +17,23 @@ function isoDay(value: string): string {
   return value;
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
-  return n;
+/** An option parser for a whole number in [min, max], failing with `message`. */
+function wholeNumberIn(min: number, max: number, message: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(message);
+    return n;
+  };
 }
 
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64');
-  return n;
-}
+const port = wholeNumberIn(0, 65535, 'expected a port number from 0 to 65535');
+const count = wholeNumberIn(0, 64, 'expected a whole number from 0 to 64');
+const milliseconds = wholeNumberIn(0, 600_000, 'expected milliseconds from 0 to 600000');
+const positive = wholeNumberIn(1, 64, 'expected a whole number from 1 to 64');
 
 function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError('expected a number of seconds, at least 1');
-  return n;
-}
-
-function milliseconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 600_000) throw new InvalidArgumentError('expected milliseconds from 0 to 600000');
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
   return n;
 }
 

@@ -87,6 +87,11 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
       speaker, previousParties: previous ? [...previous.actors, ...previous.recipients] : [], actsAsParty, institution,
     });
     if (match.spec.onlyWithEntity && args.actors.length + args.recipients.length === 0) continue;
+    // «أجرى الشرع اتصالاً هاتفياً بترمب ... وبحثا تطورات»: a verb joined by و/ف to an event of its type in the same
+    // sentence, among the same parties and saying nothing more specific (no mode of its own), tells more of that event.
+    // «زيارة إلى واشنطن، يلتقي خلالها ...» is not joined so: the meetings are events of their own.
+    if (previous && previous.type === match.spec.type && previous.start === tokens[sentenceFirst].start && /^[وف]/.test(head.prefix)
+      && (!match.spec.mode || match.spec.mode === previous.mode) && restatesParties(previous, args)) continue;
     // «حذر» names its addressee («حذرت الحكومة قسد من») or what it warns against («حذرت من استخدام ...»).
     if (match.spec.type === 'threaten' && args.recipients.length === 0 && tokens[match.end]?.norm !== 'من' && tokens[match.end + 1]?.norm !== 'من') continue;
     const event: EventMention = {
@@ -103,6 +108,11 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
     events.push(event);
   }
   return { ...doc, events };
+}
+
+function restatesParties(previous: EventMention, args: { actors: readonly string[]; recipients: readonly string[] }): boolean {
+  const parties = new Set([...previous.actors, ...previous.recipients]);
+  return [...args.actors, ...args.recipients].every((id) => parties.has(id));
 }
 
 function findTriggers(view: DocumentView, lexicon: EventLexicon): TriggerMatch[] {

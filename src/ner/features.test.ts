@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitSentences, tokenize } from '../arabic/tokenize.js';
+import { peelByLetters, splitSentences, stripArticle, tokenize } from '../arabic/tokenize.js';
 import type { Token } from '../document.js';
 import { repoRoot } from '../test-support/paths.js';
 import { extractFeatureRows, extractFeatures, FeatureWriter, templates, type FeatureMatrix, type RowResolver } from './features.js';
@@ -14,7 +14,7 @@ import { loadTagger } from './tagger.js';
  * The templates written out token by token, as extractFeatures computed them before it cached word forms: the
  * specification its cached extraction must reproduce hash for hash (a trained model depends on every one).
  */
-function referenceFeatures(tokens: readonly Token[], lexicon: NerLexicon): FeatureMatrix {
+function referenceFeatures(tokenized: readonly Token[], lexicon: NerLexicon): FeatureMatrix {
   const T = templates([
     'bias', 'w', 'k', 'n', 'p', 'w-1', 'w+1', 'w-2', 'w+2', 'w-1w', 'ww+1', 'p-1', 'al', 'len',
     'suf1', 'suf2', 'suf3', 'pre1', 'pre2', 'pre3', 'c0', 'c1', 'c2', 'c3', 'c-1', 'c+1', 'c-1c', 'cc+1',
@@ -22,11 +22,18 @@ function referenceFeatures(tokens: readonly Token[], lexicon: NerLexicon): Featu
   ]);
   const cap = (s: string) => (s.length > 24 ? s.slice(0, 24) : s);
   const constant = (value: string) => Array.from({ length: 8 }, () => value);
-  const n = tokens.length;
+  const n = tokenized.length;
   const use = (group: FeatureGroup) => !lexicon.without.has(group);
-  const kbTags = use('kb') ? knowledgeBaseTags(tokens, lexicon) : new Array<null>(n).fill(null);
-  const geoTags = use('geo') ? placeNameTags(tokens, lexicon) : new Array<null>(n).fill(null);
-  const cues = tokens.map((t) => (use('cues') ? cueClasses(t, lexicon) : []));
+  // Knowledge base, place names and cues read the tokeniser's words; every other template reads the word peeled by
+  // letters alone (وزير as و + زير), as the clusters were built.
+  const kbTags = use('kb') ? knowledgeBaseTags(tokenized, lexicon) : new Array<null>(n).fill(null);
+  const geoTags = use('geo') ? placeNameTags(tokenized, lexicon) : new Array<null>(n).fill(null);
+  const cues = tokenized.map((t) => (use('cues') ? cueClasses(t, lexicon) : []));
+  const tokens = tokenized.map((t) => {
+    if (t.kind !== 'word') return t;
+    const { prefix, stem } = peelByLetters(t.norm);
+    return { ...t, prefix, stem, bare: stripArticle(stem) };
+  });
   const stems = tokens.map((t) => (t.kind === 'number' ? '<num>' : cap(t.stem)));
   const clusterOf = (t: Token) => (t.kind !== 'word' ? constant('<' + t.kind + '>') : lexicon.clusters.get(t.stem) ?? lexicon.clusters.get(t.bare) ?? constant('<unk>'));
   const clusters = tokens.map((t) => (use('clusters') ? clusterOf(t) : constant('')));

@@ -5,11 +5,12 @@
 // What a word form contributes is computed once per form and cached; tagging reads the features as model rows,
 // resolved once per form too (extractFeatureRows), while training and evaluation read the hashes (extractFeatures).
 import type { Token } from '../document.js';
+import { peelByLetters, stripArticle } from '../arabic/tokenize.js';
 import { mayMatchKbAt } from '../annotate/kb-match.js';
 import { cueClasses, knowledgeBaseTags, placeNamesAt, placeNameTags, type FeatureGroup, type NerLexicon } from './lexicon.js';
 
-/** Bump when templates change: a model records the version it was trained with and refuses another. */
-export const FEATURE_VERSION = 3;
+/** Bump when templates change (or the tokeniser's stems): a model records the version it was trained with and refuses another. */
+export const FEATURE_VERSION = 4;
 
 /** Features of a token sequence: token i owns hashes[offsets[i] .. offsets[i + 1]). */
 export interface FeatureMatrix {
@@ -192,12 +193,15 @@ const level = (path: readonly string[], k: number) => path[Math.min(k, path.leng
  * The features of one form (the same templates and order as extractInto; see FormFeatures). `edge` makes the form
  * of what templates read beyond either end of the sentence: <s> as word, prefix and cluster, no cues.
  */
-function formFeatures(t: Token, lexicon: NerLexicon, edge = false): FormFeatures {
+function formFeatures(token: Token, lexicon: NerLexicon, edge = false): FormFeatures {
   const use = (group: FeatureGroup) => !lexicon.without.has(group);
   const { prefixes, coarse, middle } = clusterLevels(lexicon);
+  // Stem, prefix, shape and cluster features read the word peeled by letters alone; cues, place names and the
+  // knowledge base read the tokeniser's own reading (see peelByLetters).
+  const t = edge ? token : peeledByLetters(token);
   const stemValue = edge ? BOUNDARY : stemOf(t);
   const clusters = edge ? constantLevels(BOUNDARY) : use('clusters') ? clusterOf(t, lexicon) : constantLevels('');
-  const cueValues = !edge && use('cues') ? cueClasses(t, lexicon) : [];
+  const cueValues = !edge && use('cues') ? cueClasses(token, lexicon) : [];
   const clusterMiddle = edge ? BOUNDARY : prefixes.length > 0 ? level(clusters, middle) : '';
   const clusterCoarse = edge ? BOUNDARY : prefixes.length > 0 ? level(clusters, coarse) : '';
   const out = new FeatureWriter(PARTS);
@@ -238,16 +242,23 @@ function formFeatures(t: Token, lexicon: NerLexicon, edge = false): FormFeatures
   }
   const { hashes, offsets } = out.finish();
   return {
-    kind: t.kind, norm: t.norm, prefix: t.prefix, stem: t.stem, bare: t.bare, stemValue, middle: clusterMiddle, coarse: clusterCoarse,
+    kind: token.kind, norm: token.norm, prefix: token.prefix, stem: token.stem, bare: token.bare, stemValue, middle: clusterMiddle, coarse: clusterCoarse,
     hashes, starts: Array.from(offsets),
     wordPair: continueHash(T['ww+1'], stemValue) ^ PAIR_SEPARATOR,
     clusterPair: continueHash(T['cc+1'], clusterMiddle) ^ PAIR_SEPARATOR,
     wordPairAsPrevious: continueHash(T['w-1w'], stemValue) ^ PAIR_SEPARATOR,
     clusterPairAsPrevious: continueHash(T['c-1c'], clusterCoarse) ^ PAIR_SEPARATOR,
-    places: edge ? undefined : placeNamesAt(t, lexicon),
-    mayMatchKb: !edge && mayMatchKbAt(t, lexicon.kb),
+    places: edge ? undefined : placeNamesAt(token, lexicon),
+    mayMatchKb: !edge && mayMatchKbAt(token, lexicon.kb),
     resolved: null,
   };
+}
+
+/** The word as the tokeniser read it before whole-words.txt: its first letters peeled whenever they may be clitics. */
+function peeledByLetters(t: Token): Token {
+  if (t.kind !== 'word') return t;
+  const { prefix, stem } = peelByLetters(t.norm);
+  return prefix === t.prefix && stem === t.stem ? t : { ...t, prefix, stem, bare: stripArticle(stem) };
 }
 
 function boundaryForm(lexicon: NerLexicon): FormFeatures {

@@ -3,7 +3,7 @@
 // story_events and the search rows deleted by SQL) is found and backfilled to the very same JSON; the list and event
 // queries order and filter as documented.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -93,6 +93,21 @@ test('backfillViews: a store without views and search rows is found and rebuilt 
   assert.deepEqual(store.serving.articlesNotIndexed(1000), []);
   assert.deepEqual(store.serving.storiesWithoutView(1000), []);
   assert.deepEqual(backfillViews(store, kb), { articles: 0, stories: 0 }, 'a second backfill has nothing to do');
+});
+
+test('schema 7 (whole words such as «بيان» no longer peeled) drops the search rows and views, and backfill rebuilds them', () => {
+  const before = snapshot();
+  const found = searchIds('بيان');
+  assert.ok(found.length > 0, 'a sample says «بيان»');
+  // The migration's own SQL, as an older store runs it on opening.
+  const migration = readFileSync(join(repoRoot, 'src/store', db.startsWith('postgres') ? 'postgres' : 'sqlite', 'data/migrations/007_search_forms.sql'), 'utf8');
+  rawExec(db, { sqlite: migration, postgres: migration });
+  assert.equal(count('SELECT count(*) AS n FROM story_views'), 0);
+  assert.equal(store.serving.searchArticles(matchOf('بيان'), 10, 0).total, 0);
+  assert.deepEqual(store.serving.articlesNotIndexed(1000), store.listArticles().map((a) => a.id));
+  backfillViews(store, kb);
+  assert.deepEqual(snapshot(), before);
+  assert.deepEqual(searchIds('بيان'), found);
 });
 
 test('backfillViews: one missing story view and one missing search row are rebuilt alone, the same as the full run built them', () => {

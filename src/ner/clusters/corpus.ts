@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Token } from '../../document.js';
-import { tokenize } from '../../arabic/tokenize.js';
+import { peelByLetters, tokenize } from '../../arabic/tokenize.js';
 
 export const BOUNDARY = '<s>';
 const NUMBER = '<num>';
@@ -51,8 +51,10 @@ export class TokenStreamBuilder {
     for (const field of fields) {
       if (!field) continue;
       for (const token of tokenize(field)) {
-        const [name, word] = typeOf(token);
-        this.push(this.typeId(name, word), word ? cliticCode(token.prefix) : 0);
+        // The tagger's features read words peeled by letters alone (src/ner/features.ts), so the clusters do too.
+        const peeled = token.kind === 'word' ? peelByLetters(token.norm) : null;
+        const [name, word] = typeOf(token, peeled?.stem ?? '');
+        this.push(this.typeId(name, word), word && peeled ? cliticCode(peeled.prefix) : 0);
       }
       this.push(0, 0);
     }
@@ -98,10 +100,10 @@ export class TokenStreamBuilder {
   }
 }
 
-function typeOf(token: Token): [string, boolean] {
+function typeOf(token: Token, stem: string): [string, boolean] {
   switch (token.kind) {
     // A run of only tatweel or diacritics normalises to nothing: not a word.
-    case 'word': return token.stem === '' ? [OTHER, false] : [token.stem, true];
+    case 'word': return stem === '' ? [OTHER, false] : [stem, true];
     case 'number': return [NUMBER, false];
     case 'latin': return [LATIN, false];
     case 'punct': return [token.norm, false];

@@ -1,0 +1,8 @@
+-- Marsad store, schema 7: the tokeniser keeps words such as وزير and فرنسا whole (src/arabic/data/whole-words.txt), so
+-- the search forms indexed by earlier versions («زير», «رنسا») no longer meet a query's. The search index and the story
+-- views built with them are dropped; they are derived data, and `marsad serve` rebuilds both at start-up
+-- (backfillViews: articles without a search row, stories without a view).
+INSERT INTO article_search (article_search) VALUES ('delete-all');
+INSERT INTO story_search (story_search) VALUES ('delete-all');
+DELETE FROM story_events;
+DELETE FROM story_views;
