@@ -5,6 +5,7 @@ import type { EventCounts, Quantity } from '../document.js';
 import type { DocumentView } from './context.js';
 import { isBoundary } from './context.js';
 import { anyPhraseAt, type CountKind, type EventLexicon } from './lexicon.js';
+import { partOfNameAfter } from './modality.js';
 
 const CUE_BEFORE = 3;
 const CUE_AFTER = 5;
@@ -51,9 +52,10 @@ function countKind(view: DocumentView, at: number, first: number, end: number, l
     const kind = cueAt(view, i, lexicon);
     if (kind) return kind;
   }
-  for (let d = 1; d <= CUE_BEFORE; d++) {
-    const i = at - d;
-    if (i < first || isBoundary(tokens[i])) break;
+  // Before the number a name counts as one word: «اعتقلت وزارة الداخلية السورية 15» has its cue two words back.
+  for (let i = at - 1, words = 0; i >= first && !isBoundary(tokens[i]); i--) {
+    if (i === at - 1 || !partOfNameAfter(view, i, lexicon)) words++;
+    if (words > CUE_BEFORE) break;
     const kind = cueAt(view, i, lexicon);
     if (kind) return kind;
   }

@@ -91,7 +91,7 @@ test('take control: a named facility is the location, not its province', () => {
   assert.deepEqual([take.actors, take.location], [['org:syrian-army'], 'fac:al-omar-field']);
 });
 
-test('take control: verb–subject–object «سيطرت قسد على» is found', { todo: 'the form «سيطرت على» must be adjacent; with the subject in between no event is found' }, () => {
+test('take control: verb–subject–object «سيطرت قسد على» is found, the subject the actor', () => {
   const take = only(eventsOf('سيطرت قوات سوريا الديمقراطية على مدينة الرقة.'), 'assault');
   assert.deepEqual([take.actors, take.location], [['org:sdf'], 'loc:raqqa']);
 });
@@ -144,7 +144,7 @@ test('release: subject–verb «قسد أطلقت سراح» makes the subject t
   assert.deepEqual([release.actors, release.recipients], [['org:sdf'], ['org:isis']]);
 });
 
-test('release: verb–subject «أطلقت قسد سراح» is found', { todo: 'the form «أطلقت سراح» must be adjacent; with the subject in between no event is found' }, () => {
+test('release: verb–subject «أطلقت قسد سراح» is found, the subject the releaser', () => {
   const release = only(eventsOf('أطلقت قوات سوريا الديمقراطية سراح 50 موقوفاً من أبناء العشائر.'), 'retreat', 'release');
   assert.deepEqual([release.actors, release.counts], [['org:sdf'], { released: 50 }]);
 });
@@ -154,7 +154,7 @@ test('arrest: coerce/arrest by the arrester with the detained count', () => {
   assert.deepEqual([arrest.actors, arrest.counts], [['org:syrian-interior-ministry'], { detained: 15 }]);
 });
 
-test('arrest: «اعتقلت ... 15 عنصراً» counts 15 detained', { todo: 'the accusative «عنصراً» is no transfer unit and no cue is near enough: counts come out empty' }, () => {
+test('arrest: «اعتقلت ... 15 عنصراً» counts 15 detained (the arrester\'s name counts as one word before the number)', () => {
   const arrest = only(eventsOf('اعتقلت وزارة الداخلية السورية 15 عنصراً من تنظيم داعش في ريف دمشق.'), 'coerce', 'arrest');
   assert.deepEqual(arrest.counts, { detained: 15 });
 });
@@ -197,7 +197,7 @@ test('condemnation: «أدانت» is accuse/disapprove by the critic', () => {
   assert.deepEqual(condemn.actors, ['org:syrian-foreign-ministry']);
 });
 
-test('condemnation: the critic is not made the doer of the strikes it condemns', { todo: 'the condemned «الغارات الإسرائيلية» becomes an assault whose actor is the Syrian foreign ministry' }, () => {
+test('condemnation: the critic is not made the doer of the strikes it condemns', () => {
   const events = eventsOf('أدانت وزارة الخارجية السورية الغارات الإسرائيلية على ريف دمشق.');
   for (const e of events.filter((x) => x.type === 'assault')) assert.ok(!e.actors.includes('org:syrian-foreign-ministry'), `actors ${e.actors}`);
 });
@@ -250,7 +250,7 @@ test('negation «لم» right before the verb: no clash', () => {
   assert.deepEqual(eventsOf('لم تسجل اشتباكات في محيط مدينة الحسكة.'), []);
 });
 
-test('negation «لم» with the subject between it and the trigger: no clash', { todo: '«لم تشهد مدينة الحسكة اشتباكات»: the negator is 4 tokens back, outside the 3-token window; an assault is reported' }, () => {
+test('negation «لم» with a named subject between it and the trigger: no clash (a name counts as one word)', () => {
   assert.deepEqual(eventsOf('لم تشهد مدينة الحسكة اشتباكات خلال الليل.'), []);
 });
 
@@ -314,12 +314,12 @@ test('date: none said is null, not the publication date', () => {
   assert.equal(call.date, null);
 });
 
-test('date: the date of another clause («الذي أعلن يوم الأحد») is not the call\'s', { todo: 'the call gets 2026-01-18, the date of the agreement in the relative clause' }, () => {
+test('date: the date of another clause («الذي أعلن يوم الأحد») is not the call\'s', () => {
   const call = only(eventsOf('أجرى الرئيس أحمد الشرع اتصالاً هاتفياً بالرئيس الأميركي دونالد ترمب، بعد اتفاق وقف إطلاق النار الذي أعلن يوم الأحد.'), 'consult', 'phone');
   assert.equal(call.date, null);
 });
 
-test('date: the day of the announcement («أعلن الكرملين الأحد») is not the planned meeting\'s', { todo: 'the planned meeting gets 2026-01-18, the day the Kremlin announced it' }, () => {
+test('date: the day of the announcement («أعلن الكرملين الأحد») is not the planned meeting\'s', () => {
   const meeting = only(eventsOf('أعلن الكرملين الأحد أن الرئيس الروسي فلاديمير بوتين سيجتمع مع الرئيس أحمد الشرع في موسكو.'), 'consult');
   assert.equal(meeting.status, 'planned');
   assert.equal(meeting.date, null);

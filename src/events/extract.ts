@@ -11,10 +11,15 @@ import { dominantOrganization, eventArguments } from './arguments.js';
 import { normalizeForMatch } from '../arabic/normalize.js';
 import { addCount, sentenceCounts, type SentenceCount } from './counts.js';
 
+/** Event types that take a stance on another act (condemn, reject, accuse) rather than do it. */
+const STANCES = new Set(['accuse', 'reject']);
+
 interface TriggerMatch {
   spec: TriggerSpec;
   first: number;
   end: number;
+  /** Where the scan for the next trigger goes on: `end`, or past the words of the form after a subject. */
+  resume: number;
 }
 
 /** Places that act for a government: a country (no partOf in the knowledge base) or a side's capital. */
@@ -86,6 +91,11 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
     const args = eventArguments(view, match.first, match.end, match.spec, lexicon, {
       speaker, previousParties: previous ? [...previous.actors, ...previous.recipients] : [], actsAsParty, institution,
     });
+    // «أدانت الخارجية السورية الغارات الإسرائيلية»: who condemns, rejects or accuses over an act named after it is not
+    // its doer.
+    if (previous && match.spec.roles === 'noun' && STANCES.has(previous.type) && previous.start === tokens[sentenceFirst].start) {
+      args.actors = args.actors.filter((id) => !previous.actors.includes(id));
+    }
     if (match.spec.onlyWithEntity && args.actors.length + args.recipients.length === 0) continue;
     // «أجرى الشرع اتصالاً هاتفياً بترمب ... وبحثا تطورات»: a verb joined by و/ف to an event of its type in the same
     // sentence, among the same parties and saying nothing more specific (no mode of its own), tells more of that event.
@@ -94,13 +104,14 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
       && (!match.spec.mode || match.spec.mode === previous.mode) && restatesParties(previous, args)) continue;
     // «حذر» names its addressee («حذرت الحكومة قسد من») or what it warns against («حذرت من استخدام ...»).
     if (match.spec.type === 'threaten' && args.recipients.length === 0 && tokens[match.end]?.norm !== 'من' && tokens[match.end + 1]?.norm !== 'من') continue;
+    const planned = isPlanned(view, match.first, match.end, lexicon);
     const event: EventMention = {
       start: tokens[sentenceFirst].start, end: tokens[sentenceEnd - 1].end,
       type: match.spec.type, ...(match.spec.mode ? { mode: match.spec.mode } : {}),
       qualifiers: [...match.spec.qualifiers, ...extraQualifiers(view, match)],
       trigger, actors: args.actors, recipients: args.recipients, location: args.location,
-      date: eventDate(view, match), counts: {}, attribution: claim?.speaker ?? announced,
-      status: isPlanned(view, match.first, match.end, lexicon) ? 'planned' : 'reported',
+      date: eventDate(view, match, planned, lexicon), counts: {}, attribution: claim?.speaker ?? announced,
+      status: planned ? 'planned' : 'reported',
     };
     if (isHistory(event.date ?? sentenceYear(view, match), doc.published)) continue;
     if (!countsBySentence.has(s)) countsBySentence.set(s, sentenceCounts(view, s, lexicon));
@@ -126,7 +137,7 @@ function findTriggers(view: DocumentView, lexicon: EventLexicon): TriggerMatch[]
     }
     const [, sentenceEnd] = sentenceRange[sentenceOf[i]];
     if (found.end <= sentenceEnd) matches.push(found);
-    i = found.end;
+    i = found.resume;
   }
   return matches;
 }
@@ -135,13 +146,29 @@ function matchAt(view: DocumentView, i: number, lexicon: EventLexicon): TriggerM
   const { tokens, sentenceRange, sentenceOf } = view;
   for (const spec of candidateTriggers(lexicon, tokens[i])) {
     for (const form of spec.forms) {
-      const n = phraseAt(tokens, i, form);
+      let n = phraseAt(tokens, i, form);
+      // Verb–subject–object: «سيطرت قوات سوريا الديمقراطية على», «أطلقت قسد سراح». The trigger is then the verb
+      // alone, so the name after it is read as the subject; the scan resumes after the rest of the form.
+      let resume = 0;
+      if (n === 0 && form.length > 1 && phraseAt(tokens, i, form.slice(0, 1)) === 1) {
+        const subjectEnd = nameAfter(view, i);
+        const rest = subjectEnd > 0 ? phraseAt(tokens, subjectEnd, form.slice(1)) : 0;
+        if (rest > 0) [n, resume] = [1, subjectEnd + rest];
+      }
       if (n === 0) continue;
       if (spec.requiresAny && !requirementMet(tokens, i + 1, Math.min(sentenceRange[sentenceOf[i]][1], i + n + spec.requiresAny.within), spec)) continue;
-      return { spec, first: i, end: i + n };
+      return { spec, first: i, end: i + n, resume: Math.max(resume, i + n) };
     }
   }
   return null;
+}
+
+/** Where the person or organisation named right after token i ends (its end token), or -1. */
+function nameAfter(view: DocumentView, i: number): number {
+  const mention = view.mentionAt[i + 1];
+  if (!mention || (mention.type !== 'person' && mention.type !== 'organization')) return -1;
+  const range = view.mentionTokens.get(mention);
+  return range && range[0] === i + 1 ? range[1] : -1;
 }
 
 function requirementMet(tokens: readonly Token[], from: number, to: number, spec: TriggerSpec): boolean {
@@ -167,16 +194,31 @@ function sentenceYear(view: DocumentView, match: TriggerMatch): string | null {
 }
 
 /** The time said closest to the trigger in its sentence; none said, none assumed. */
-function eventDate(view: DocumentView, match: TriggerMatch): string | null {
+/**
+ * The time said closest to the trigger in its sentence, leaving out the times of other clauses: one after a relative
+ * pronoun that follows the trigger («بعد الاتفاق الذي أعلن يوم الأحد»), and for a planned event one in the reporting
+ * clause before «أن» («أعلن الكرملين الأحد أن بوتين سيجتمع»: Sunday is the announcement's day, not the meeting's).
+ */
+function eventDate(view: DocumentView, match: TriggerMatch, planned: boolean, lexicon: EventLexicon): string | null {
   const { tokens, sentenceRange, sentenceOf, doc } = view;
   const [first, end] = sentenceRange[sentenceOf[match.first]];
   const from = tokens[first].start;
   const to = tokens[end - 1].end;
   const at = tokens[match.first].start;
+  let latest = from;
+  let earliest = to;
+  for (let i = match.end; i < end; i++) {
+    if (anyPhraseAt(tokens, i, lexicon.relativePronouns) > 0) { earliest = tokens[i].start; break; }
+  }
+  if (planned) {
+    for (let i = match.first - 1; i >= first; i--) {
+      if (anyPhraseAt(tokens, i, lexicon.complementizers) > 0) { latest = tokens[i].end; break; }
+    }
+  }
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const t of doc.times) {
-    if (t.start < from || t.end > to) continue;
+    if (t.start < latest || t.end > earliest) continue;
     // Years alone («عام 2019», «2024») date history, not the event the trigger states.
     if (/^\d{4}$/.test(t.value)) continue;
     const distance = t.start >= at ? t.start - at : (at - t.end) * 1.5;

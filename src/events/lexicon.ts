@@ -59,6 +59,10 @@ export interface EventLexicon {
   ownForces: Phrase[];
   /** Types a purpose «لل...» frames rather than states («للمطالبة»). */
   purposeTypes: Set<string>;
+  /** «الذي», «التي»: a time after one belongs to the relative clause, not to the trigger before it. */
+  relativePronouns: Phrase[];
+  /** «أن», «إن»: what a reporting verb reports starts here. */
+  complementizers: Phrase[];
 }
 
 interface RawTrigger {
@@ -72,6 +76,7 @@ interface RawWords {
   agentiveTypes: string[]; placeTypes: string[]; patronWords: string[]; announceVerbs: string[];
   casualties: Record<CountKind, string[]>; transferUnits: string[]; sideNouns: string[];
   placeHeads: string[]; targetHeads: string[]; counterparts: string[]; dualAnaphora: string[]; subjectPlaceholders: string[]; ownForces: string[];
+  relativePronouns: string[]; complementizers: string[];
 }
 
 export function phrase(text: string): Phrase {
@@ -146,6 +151,7 @@ export function loadEventLexicon(): EventLexicon {
     transferUnits: phrases(words.transferUnits), sideNouns: phrases(words.sideNouns),
     placeHeads: phrases(words.placeHeads), targetHeads: phrases(words.targetHeads), counterparts: phrases(words.counterparts), dualAnaphora: phrases(words.dualAnaphora), subjectPlaceholders: phrases(words.subjectPlaceholders),
     ownForces: phrases(words.ownForces), purposeTypes: new Set(['request', 'consult', 'protest']),
+    relativePronouns: phrases(words.relativePronouns), complementizers: phrases(words.complementizers),
   };
   return cached;
 }

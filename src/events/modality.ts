@@ -18,19 +18,30 @@ export function dropReason(view: DocumentView, first: number, spec: TriggerSpec,
   const [sentenceFirst, sentenceEnd] = sentenceRange[sentenceOf[first]];
   const last = tokens[sentenceEnd - 1];
   if (last && last.text === '؟') return 'question';
-  // Negators and framing words act within their clause; a condition («إذا ...») reaches over commas.
+  // Negators and framing words act within their clause; a condition («إذا ...») reaches over commas. A name counts as
+  // one word (with a place head before it) for the negation and framing windows: «لم تشهد مدينة الحسكة اشتباكات» is as
+  // near as «لم تشهد اشتباكات».
   let sameClause = true;
+  let words = 0;
   for (let i = first - 1, n = 0; i >= sentenceFirst && n < CONDITION_WINDOW; i--, n++) {
     if (isBoundary(tokens[i])) break;
     if (tokens[i].text === '،' || tokens[i].text === ',') sameClause = false;
-    if (sameClause && n < NEGATION_WINDOW && anyPhraseAt(tokens, i, lexicon.negators) > 0) return 'negated';
-    if (sameClause && n < BLOCKER_WINDOW && anyPhraseAt(tokens, i, lexicon.modalBlockers) > 0) return 'embedded';
+    if (!partOfNameAfter(view, i, lexicon)) words++;
+    if (sameClause && words <= NEGATION_WINDOW && anyPhraseAt(tokens, i, lexicon.negators) > 0) return 'negated';
+    if (sameClause && words <= BLOCKER_WINDOW && anyPhraseAt(tokens, i, lexicon.modalBlockers) > 0) return 'embedded';
     if (anyPhraseAt(tokens, i, lexicon.conditionals) > 0) return 'conditional';
   }
   // «للمطالبة بعودة المهجرين»: a demand named as a purpose is not a demand made.
   const head = tokens[first];
   if (head.prefix.endsWith('ل') && head.stem.startsWith('ال') && lexicon.purposeTypes.has(spec.type)) return 'embedded';
   return null;
+}
+
+/** Whether token i belongs with the next one to one name: the same mention, or a place head before one («مدينة الحسكة»). */
+export function partOfNameAfter(view: DocumentView, i: number, lexicon: EventLexicon): boolean {
+  const next = view.mentionAt[i + 1];
+  if (next === undefined) return false;
+  return view.mentionAt[i] === next || (view.mentionAt[i] === undefined && anyPhraseAt(view.tokens, i, lexicon.placeHeads) === 1);
 }
 
 /** «سيجتمع», «ستبدأ»: the future prefix س on an imperfective verb of at least three root letters. */
