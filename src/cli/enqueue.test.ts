@@ -1,5 +1,5 @@
 // `marsad enqueue` and `marsad queue`: one job per record, ingest errors reported per record, the same records again
-// add nothing; the counts as `marsad queue` prints them.
+// add nothing; the counts as `marsad queue` prints them, and `--retry-failed` queuing failed jobs again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,10 +31,14 @@ test('enqueue queues each record once and reports unreadable records; queue prin
     assert.equal(status.stdout.trim(), 'queue: 2 queued, 0 leased, 0 done, 0 failed');
     const store = openStore(db);
     const [job] = store.queue.claim({ worker: 't', limit: 1, leaseSeconds: 60, maxAttempts: 3 });
+    store.queue.retry(job.id, 'disk full', 1);
     store.close();
     // The page as the worker will analyse it: the default date applied at enqueue time.
     assert.equal(job.page.published, '2026-01-20');
     assert.equal(job.input, 'w1');
+    assert.equal(runCli(['queue', '--db', db]).stdout, 'queue: 1 queued, 0 leased, 0 done, 1 failed\nlatest failures:\n  w1 (1 attempt): disk full\n');
+    const retried = runCli(['queue', '--db', db, '--retry-failed']);
+    assert.equal(retried.stdout, 'queued 1 failed job again\nqueue: 2 queued, 0 leased, 0 done, 0 failed\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

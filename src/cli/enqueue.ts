@@ -50,11 +50,16 @@ export async function runEnqueue(paths: string[], options: EnqueueCliOptions): P
   }
 }
 
-export function runQueueStatus(options: { db?: string; failures?: number }): number {
+export function runQueueStatus(options: { db?: string; failures?: number; retryFailed?: boolean }): number {
   const store = openCliStore('queue', options.db);
   if (!store) return 2;
   try {
-    const lines = [countsLine(store.queue)];
+    const lines: string[] = [];
+    if (options.retryFailed) {
+      const n = store.queue.requeueFailed();
+      lines.push(`queued ${n} failed job${n === 1 ? '' : 's'} again`);
+    }
+    lines.push(countsLine(store.queue));
     const failures = store.queue.failures(options.failures ?? 10);
     if (failures.length > 0) lines.push('latest failures:');
     for (const f of failures) lines.push(`  ${f.input} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}): ${f.error}`);

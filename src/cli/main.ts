@@ -170,7 +170,8 @@ program
   .command('queue')
   .description('print the job queue counts (queued, leased, done, failed) and the latest failures')
   .option('--db <location>', `SQLite file or postgres:// URL holding the queue (default: MARSAD_DATABASE_URL, else ${DEFAULT_DB})`)
-  .action(async (options: { db?: string }) => {
+  .option('--retry-failed', 'queue every failed job again, its attempts reset (after fixing what made it fail)')
+  .action(async (options: { db?: string; retryFailed?: boolean }) => {
     process.exitCode = (await import('./enqueue.js')).runQueueStatus(options);
   });
 

@@ -86,6 +86,37 @@ function queueSuite(name: string, scratch: () => Promise<ScratchDb>, skip: strin
       assert.deepEqual(store.queue.counts(), { queued: 0, leased: 0, done: 6, failed: 3 });
       assert.deepEqual(new Set(store.queue.failures(2).map((f) => f.error)), new Set(['disk full', 'no article text left after removing boilerplate']));
     });
+
+    test('requeueFailed queues failed jobs again, attempts reset and page kept; other jobs are untouched', () => {
+      const store = open();
+      const before = store.queue.counts();
+      assert.ok(before.failed >= 3, JSON.stringify(before));
+      assert.equal(store.queue.requeueFailed(), before.failed);
+      assert.deepEqual(store.queue.counts(), { ...before, queued: before.queued + before.failed, failed: 0 });
+      const again = store.queue.claim({ ...claimOptions, limit: 100 });
+      assert.ok(again.every((j) => j.attempts === 1), JSON.stringify(again.map((j) => j.attempts)));
+      assert.ok(again.some((j) => j.input === 'flaky' && j.page.text === page('flaky').text));
+      assert.equal(store.queue.failures(10).length, 0);
+      store.exclusive(() => store.queue.settle(again.map((j) => ({ id: j.id, status: 'done' as const }))));
+      assert.equal(store.queue.requeueFailed(), 0, 'nothing failed is left');
+    });
+
+    test('leases follow the database clock: a worker whose clock runs an hour behind still holds its lease',
+      { skip: name === 'SQLite' ? 'a SQLite store lives on one machine, whose processes share one clock' : false }, () => {
+        const [a, b] = [open(), open()];
+        a.queue.enqueue([page('skewed-clock')]);
+        const clock = Date.now;
+        Date.now = () => clock() - 3_600_000;
+        let taken: ReturnType<Store['queue']['claim']>;
+        try {
+          taken = a.queue.claim(claimOptions);
+        } finally {
+          Date.now = clock;
+        }
+        assert.deepEqual(taken.map((j) => j.input), ['skewed-clock']);
+        assert.deepEqual(b.queue.claim(claimOptions), [], 'the lease is not expired for a worker with the right time');
+        assert.equal(b.queue.counts().leased, 1);
+      });
   });
 }
 

@@ -62,6 +62,8 @@ export interface JobQueue {
   retry(id: number, reason: string, maxAttempts: number): void;
   /** Gives leased jobs back unprocessed (a worker stopping): queued, lease cleared, the attempt not counted. */
   release(ids: readonly number[]): void;
+  /** Queues every failed job again with its attempts reset (after the cause was fixed); returns how many. */
+  requeueFailed(): number;
   counts(): QueueCounts;
   /** The latest failed jobs, newest first. */
   failures(limit: number): FailedJob[];

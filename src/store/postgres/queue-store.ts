@@ -5,6 +5,11 @@ import type { RawPage } from '../../ingest/types.js';
 import type { ClaimOptions, FailedJob, Job, JobOutcome, JobQueue, QueueCounts } from '../queue.js';
 import type { PgConnection } from './bridge.js';
 
+/** The database's clock (the transaction's start), in milliseconds since the epoch, as lease_until holds it. */
+const DB_NOW_MS = '(extract(epoch FROM now()) * 1000)::bigint';
+/** The same instant as ISO 8601 UTC text, as Date.toISOString writes the other timestamps. */
+const DB_NOW_ISO = `to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export class PostgresJobQueue implements JobQueue {
   constructor(private readonly conn: PgConnection) {}
 
@@ -18,16 +23,17 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   claim(options: ClaimOptions): Job[] {
-    const now = Date.now();
+    // Leases are read and written on the database's clock: workers on machines whose clocks disagree must not see a
+    // lease as expired early (a worker running an hour behind would otherwise hand out leases already past).
     const rows = this.conn.transaction(() => {
       // Jobs whose workers kept dying on them: their last lease expired and no attempt is left.
-      this.conn.exec(`UPDATE jobs SET status = 'failed', leased_by = NULL, lease_until = NULL, done_at = $1,
+      this.conn.exec(`UPDATE jobs SET status = 'failed', leased_by = NULL, lease_until = NULL, done_at = ${DB_NOW_ISO},
           error = 'its worker stopped before finishing it ' || attempts || ' times'
-        WHERE status = 'queued' AND lease_until < $2 AND attempts >= $3`, [new Date(now).toISOString(), now, options.maxAttempts]);
-      return this.conn.query<{ id: number; input: string; page: string; attempts: number }>(`UPDATE jobs SET leased_by = $1, lease_until = $2, attempts = attempts + 1
-        WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < $3) ORDER BY id LIMIT $4
+        WHERE status = 'queued' AND lease_until < ${DB_NOW_MS} AND attempts >= $1`, [options.maxAttempts]);
+      return this.conn.query<{ id: number; input: string; page: string; attempts: number }>(`UPDATE jobs SET leased_by = $1, lease_until = ${DB_NOW_MS} + $2, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < ${DB_NOW_MS}) ORDER BY id LIMIT $3
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, input, page, attempts`, [options.worker, now + options.leaseSeconds * 1000, now, options.limit]);
+        RETURNING id, input, page, attempts`, [options.worker, options.leaseSeconds * 1000, options.limit]);
     });
     // RETURNING gives no order: oldest first, as claimed.
     return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: r.id, input: r.input, page: JSON.parse(r.page) as RawPage, attempts: r.attempts }));
@@ -58,14 +64,17 @@ export class PostgresJobQueue implements JobQueue {
       WHERE id = ANY($1::bigint[]) AND status = 'queued'`, [ids]);
   }
 
+  requeueFailed(): number {
+    return this.conn.execCount(`UPDATE jobs SET status = 'queued', attempts = 0, error = NULL, done_at = NULL WHERE status = 'failed'`, []);
+  }
+
   counts(): QueueCounts {
-    const now = Date.now();
     const [row] = this.conn.query<QueueCounts>(`SELECT
-        count(*) FILTER (WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < $1)) AS queued,
-        count(*) FILTER (WHERE status = 'queued' AND lease_until >= $1) AS leased,
+        count(*) FILTER (WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < ${DB_NOW_MS})) AS queued,
+        count(*) FILTER (WHERE status = 'queued' AND lease_until >= ${DB_NOW_MS}) AS leased,
         count(*) FILTER (WHERE status = 'done') AS done,
         count(*) FILTER (WHERE status = 'failed') AS failed
-      FROM jobs`, [now]);
+      FROM jobs`, []);
     return row;
   }
 

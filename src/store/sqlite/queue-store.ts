@@ -23,6 +23,7 @@ function prepareQueueStatements(db: Database.Database) {
         done_at = CASE WHEN attempts >= ? THEN ? ELSE NULL END
       WHERE id = ? AND status = 'queued'`),
     release: p(`UPDATE jobs SET leased_by = NULL, lease_until = NULL, attempts = MAX(attempts - 1, 0) WHERE id = ? AND status = 'queued'`),
+    requeueFailed: p(`UPDATE jobs SET status = 'queued', attempts = 0, error = NULL, done_at = NULL WHERE status = 'failed'`),
     counts: p(`SELECT
         COUNT(*) FILTER (WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < ?)) AS queued,
         COUNT(*) FILTER (WHERE status = 'queued' AND lease_until >= ?) AS leased,
@@ -70,6 +71,10 @@ export class SqliteJobQueue implements JobQueue {
     this.write(() => {
       for (const id of ids) this.q.release.run(id);
     });
+  }
+
+  requeueFailed(): number {
+    return this.write(() => this.q.requeueFailed.run().changes);
   }
 
   counts(): QueueCounts {
