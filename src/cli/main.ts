@@ -134,11 +134,7 @@ function leaseSeconds(value: string): number {
   return n;
 }
 
-function batchSize(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');
-  return n;
-}
+const batchSize = wholeNumberIn(1, 10_000, 'expected a whole number from 1 to 10000');
 
 program
   .command('enqueue')

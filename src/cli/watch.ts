@@ -55,7 +55,7 @@ export async function runWatch(options: WatchCliOptions, internals: WatchInterna
     ...internals.fetcher,
   });
   const blocked = new BlockedAddressNotice(internals.progress ?? new ProgressDisplay(process.stdout));
-  const watcherOptions = { batchSize: options.batchSize, ...internals.watcher };
+  const watcherOptions = { batchSize: options.batchSize, intervalMs: (options.interval ?? DEFAULT_INTERVAL_SECONDS) * 1000, ...internals.watcher };
   const watcher = new Watcher(store, context.kb, new Analyzer(context, store, { annotator }), fetcher, blocked, watcherOptions);
   const sleeper = new Sleeper();
   const stop = (): void => {

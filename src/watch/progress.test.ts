@@ -77,3 +77,16 @@ test('on a TTY the table is redrawn in place over the previous drawing', () => {
   const table = renderProgressTable(display.state);
   assert.equal(written, `${table}\x1b[${table.split('\n').length - 1}A\x1b[J${table}`);
 });
+
+test('a source deferred by its backoff shows as deferred in the table and in the summary line, with its next try', () => {
+  const events: ProgressEvent[] = [
+    { kind: 'cycle-start', sources: ['feed-b'] },
+    { kind: 'poll-deferred', source: 'feed-b', failures: 4, until: '2026-01-20T09:00:00.000Z' },
+    { kind: 'cycle-end' },
+  ];
+  const state = replay(events);
+  assert.equal(state.sources[0].phase, 'deferred');
+  assert.match(renderProgressTable(state), /feed-b\s+deferred \(4 failures, next try 2026-01-20T09:00:00\.000Z\)/);
+  assert.deepEqual(progressLogLines(events[2], state),
+    ['source feed-b: not polled: backing off (4 failures, next try 2026-01-20T09:00:00.000Z); 0 fetched, 0 added, 0 duplicates, 0 skipped, 0 errors']);
+});

@@ -1,7 +1,7 @@
 // What `marsad watch` shows while it works: per source, items found, fetched, articles added, duplicates and errors.
 // Input: progress events. Output: a state (pure reducer), a table redrawn on a terminal, or log lines elsewhere.
 
-export type SourcePhase = 'waiting' | 'polling' | 'fetching' | 'idle' | 'poll-failed';
+export type SourcePhase = 'waiting' | 'polling' | 'fetching' | 'idle' | 'poll-failed' | 'deferred';
 
 export interface Counts {
   /** Items the feed or page listed, and how many of them were not seen before. */
@@ -37,6 +37,8 @@ export type ProgressEvent =
   | { kind: 'poll-start'; source: string }
   | { kind: 'polled'; source: string; url: string; status: 'ok' | 'not-modified'; listed: number; new: number }
   | { kind: 'poll-failed'; source: string; url: string; code: string; reason: string }
+  /** Left out of this poll: it failed `failures` times in a row and backs off until `until` (ISO). */
+  | { kind: 'poll-deferred'; source: string; failures: number; until: string }
   | { kind: 'item-fetched'; source: string; url: string }
   | { kind: 'item-stored'; source: string; url: string; articleId: string; duplicate: boolean }
   | { kind: 'item-skipped'; source: string; url: string; reason: string }
@@ -91,6 +93,8 @@ export function applyProgress(state: ProgressState, event: ProgressEvent): Progr
         ...withSource(state, event.source, (s) => ({ ...bump(s, 'errors'), phase: 'poll-failed', pollStatus: event.code })),
         lastError: errorLine(event.source, event.url, event.code, event.reason),
       };
+    case 'poll-deferred':
+      return withSource(state, event.source, (s) => ({ ...s, phase: 'deferred', pollStatus: `${event.failures} failures, next try ${event.until}` }));
     case 'item-fetched':
       return withSource(state, event.source, (s) => bump(s, 'fetched'));
     case 'item-stored':
@@ -104,7 +108,7 @@ export function applyProgress(state: ProgressState, event: ProgressEvent): Progr
     case 'cycle-end':
       return {
         ...state,
-        sources: state.sources.map((s) => (s.phase === 'poll-failed' ? s : { ...s, phase: 'idle' })),
+        sources: state.sources.map((s) => (s.phase === 'poll-failed' || s.phase === 'deferred' ? s : { ...s, phase: 'idle' })),
       };
   }
 }
@@ -128,6 +132,7 @@ export function renderProgressTable(state: ProgressState): string {
 
 function phaseLabel(s: SourceProgress): string {
   if (s.phase === 'poll-failed') return `failed (${s.pollStatus})`;
+  if (s.phase === 'deferred') return `deferred (${s.pollStatus})`;
   if (s.phase === 'idle' && s.pollStatus === 'not-modified') return 'not modified';
   return s.phase;
 }
@@ -150,7 +155,8 @@ export function progressLogLines(event: ProgressEvent, after: ProgressState): st
 
 function pollSummary(s: SourceProgress): string {
   const c = s.cycle;
-  const poll = s.phase === 'poll-failed' ? `poll failed (${s.pollStatus})` : s.pollStatus === 'not-modified' ? 'not modified' : `${c.listed} listed, ${c.new} new`;
+  const poll = s.phase === 'poll-failed' ? `poll failed (${s.pollStatus})` : s.phase === 'deferred' ? `not polled: backing off (${s.pollStatus})`
+    : s.pollStatus === 'not-modified' ? 'not modified' : `${c.listed} listed, ${c.new} new`;
   return `${poll}; ${c.fetched} fetched, ${c.added} added, ${c.duplicates} duplicates, ${c.skipped} skipped, ${c.errors} errors`;
 }
 

@@ -203,3 +203,25 @@ test('a watch without --once polls again after the interval and stops cleanly wh
   assert.ok(Date.now() - started >= 900, 'the second poll waited for the interval');
   withStore(db, (store) => assert.equal(store.articleCount(), 2));
 });
+
+test('a source that keeps failing is polled less often, the backoff kept in the store across runs; the others keep flowing', async () => {
+  const db = newStore('backoff.db', ['broken', 'atom']);
+  const intervalMs = 600_000;
+  const start = Date.parse('2026-01-20T08:00:00Z');
+  const polledBroken: boolean[] = [];
+  let deferredLine = '';
+  for (let k = 0; k < 7; k++) {
+    const { lines, internals } = capture();
+    const [broken, atom] = [server.hits(INVALID_FEED_PATH), server.hits(ATOM_PATH)];
+    const code = await runWatch({ db, once: true, allowPrivateNetwork: true, workers: 0, ner: false, interval: intervalMs / 1000 },
+      { ...internals, watcher: { now: () => new Date(start + k * intervalMs) } });
+    polledBroken.push(server.hits(INVALID_FEED_PATH) > broken);
+    assert.equal(server.hits(ATOM_PATH), atom + 1, `poll ${k}: the good source is polled every time`);
+    assert.equal(code, polledBroken[k] ? 1 : 0, `poll ${k}: exit code`);
+    if (!polledBroken[k]) deferredLine ||= lines.find((l) => l.startsWith(`source ${SOURCES.broken.name}: `)) ?? '';
+  }
+  // Failures 1 and 2 are retried at the next poll, the third after one interval, the fourth after three.
+  assert.deepEqual(polledBroken, [true, true, true, true, false, false, true]);
+  assert.match(deferredLine, /not polled: backing off \(4 failures, next try 2026-01-20T09:00:00\.000Z\)/);
+  withStore(db, (store) => assert.equal(store.sources.getSource(SOURCES.broken.name)!.consecutiveFailures, 5));
+});

@@ -18,12 +18,18 @@ export interface WatcherOptions {
   /** Attempts (one per poll) before an item failing transiently (5xx, timeout, reset) is given up. */
   maxItemAttempts?: number;
   now?: () => Date;
+  /** The time between polls: the unit of a failing source's backoff (default 600 s). */
+  intervalMs?: number;
+  /** The longest a failing source is left alone (default 1 hour). */
+  maxBackoffMs?: number;
 }
 
 export interface PollReport {
   sources: number;
   /** Sources whose feed or page could not be fetched or read this poll. */
   failedSources: string[];
+  /** Sources left out of this poll because they kept failing (backoff; see sourceDue). */
+  deferredSources: string[];
   newItems: number;
   stored: number;
   failed: number;
@@ -52,6 +58,8 @@ export class Watcher {
   private stopRequested = false;
   private readonly batchSize: number;
   private readonly maxItemAttempts: number;
+  private readonly intervalMs: number;
+  private readonly maxBackoffMs: number;
   private readonly now: () => Date;
 
   constructor(
@@ -65,6 +73,8 @@ export class Watcher {
     this.batchSize = options.batchSize ?? 16;
     this.maxItemAttempts = options.maxItemAttempts ?? 3;
     this.now = options.now ?? (() => new Date());
+    this.intervalMs = options.intervalMs ?? 600_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 3_600_000;
   }
 
   /** Ends the poll after the batch in progress (items not started stay pending). */
@@ -79,9 +89,15 @@ export class Watcher {
   /** Polls every source once, then processes every pending item (new ones and ones left by an earlier run). */
   async poll(): Promise<PollReport> {
     const sources = this.store.sources.listSources();
-    const report: PollReport = { sources: sources.length, failedSources: [], newItems: 0, stored: 0, failed: 0, stopped: false };
+    const report: PollReport = { sources: sources.length, failedSources: [], deferredSources: [], newItems: 0, stored: 0, failed: 0, stopped: false };
     this.progress.report({ kind: 'cycle-start', sources: sources.map((s) => s.name) });
-    const polled = await Promise.all(sources.map((source) => this.pollSource(source)));
+    const polled = await Promise.all(sources.map((source) => {
+      const due = this.sourceDue(source);
+      if (due === null) return this.pollSource(source);
+      report.deferredSources.push(source.name);
+      this.progress.report({ kind: 'poll-deferred', source: source.name, failures: source.consecutiveFailures, until: due.toISOString() });
+      return 0;
+    }));
     polled.forEach((result, i) => {
       if (result === null) report.failedSources.push(sources[i].name);
       else report.newItems += result;
@@ -89,6 +105,21 @@ export class Watcher {
     await this.processPending(sources, report);
     report.stopped = this.stopRequested;
     return report;
+  }
+
+  /**
+   * When a source that kept failing may be polled again, or null when it is due now. After f failures in a row it
+   * waits (2^(f-2) - 1) intervals since its last poll, at most maxBackoffMs: the first two failures are retried at
+   * the next poll, after a third it waits one interval, after a fourth three, then seven. The count and the time are
+   * stored, so a restart or a cron `--once` keeps the backoff.
+   */
+  private sourceDue(source: SourceRecord): Date | null {
+    if (source.consecutiveFailures < 3 || !source.lastPolledAt) return null;
+    const wait = Math.min(this.maxBackoffMs, this.intervalMs * (2 ** Math.min(source.consecutiveFailures - 2, 30) - 1));
+    // A poll starts about one interval after the last; a tenth of an interval of slack keeps timing jitter from
+    // deferring a source one poll more than its backoff says.
+    const due = Date.parse(source.lastPolledAt) + wait;
+    return this.now().getTime() >= due - this.intervalMs / 10 ? null : new Date(due);
   }
 
   /** Fetches and reads one source, records its new items; the number of new items, or null when it failed. */
