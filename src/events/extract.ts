@@ -91,16 +91,17 @@ export function annotateEvents(doc: Document, kb: KnowledgeBase | null = null, l
     const args = eventArguments(view, match.first, match.end, match.spec, lexicon, {
       speaker, previousParties: previous ? [...previous.actors, ...previous.recipients] : [], actsAsParty, institution,
     });
+    const sameSentence = previous !== undefined && previous.start === tokens[sentenceFirst].start;
     // «أدانت الخارجية السورية الغارات الإسرائيلية»: who condemns, rejects or accuses over an act named after it is not
     // its doer.
-    if (previous && match.spec.roles === 'noun' && STANCES.has(previous.type) && previous.start === tokens[sentenceFirst].start) {
+    if (sameSentence && match.spec.roles === 'noun' && STANCES.has(previous.type)) {
       args.actors = args.actors.filter((id) => !previous.actors.includes(id));
     }
     if (match.spec.onlyWithEntity && args.actors.length + args.recipients.length === 0) continue;
     // «أجرى الشرع اتصالاً هاتفياً بترمب ... وبحثا تطورات»: a verb joined by و/ف to an event of its type in the same
     // sentence, among the same parties and saying nothing more specific (no mode of its own), tells more of that event.
     // «زيارة إلى واشنطن، يلتقي خلالها ...» is not joined so: the meetings are events of their own.
-    if (previous && previous.type === match.spec.type && previous.start === tokens[sentenceFirst].start && /^[وف]/.test(head.prefix)
+    if (sameSentence && previous.type === match.spec.type && /^[وف]/.test(head.prefix)
       && (!match.spec.mode || match.spec.mode === previous.mode) && restatesParties(previous, args)) continue;
     // «حذر» names its addressee («حذرت الحكومة قسد من») or what it warns against («حذرت من استخدام ...»).
     if (match.spec.type === 'threaten' && args.recipients.length === 0 && tokens[match.end]?.norm !== 'من' && tokens[match.end + 1]?.norm !== 'من') continue;
@@ -193,11 +194,11 @@ function sentenceYear(view: DocumentView, match: TriggerMatch): string | null {
   return year ? year.value : null;
 }
 
-/** The time said closest to the trigger in its sentence; none said, none assumed. */
 /**
  * The time said closest to the trigger in its sentence, leaving out the times of other clauses: one after a relative
  * pronoun that follows the trigger («بعد الاتفاق الذي أعلن يوم الأحد»), and for a planned event one in the reporting
  * clause before «أن» («أعلن الكرملين الأحد أن بوتين سيجتمع»: Sunday is the announcement's day, not the meeting's).
+ * None said, none assumed.
  */
 function eventDate(view: DocumentView, match: TriggerMatch, planned: boolean, lexicon: EventLexicon): string | null {
   const { tokens, sentenceRange, sentenceOf, doc } = view;
