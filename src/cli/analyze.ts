@@ -38,8 +38,6 @@ export async function runAnalyze(paths: string[], options: AnalyzeCliOptions): P
   const location = resolveDbLocation(options.db, ':memory:');
   const store = openCliStore('analyze', location);
   if (!store) return 2;
-  // As many annotation workers as cores: the main thread (clustering, SQLite) mostly waits on them, and with the
-  // entity tagger annotation is the larger share (2 workers on 2 cores: 11 % faster on generated, 25 % on ANT articles).
   const workers = options.workers ?? defaultWorkers();
   const annotator = workers > 0 ? workerAnnotator(workers, pipeline) : inlineAnnotator(context);
   try {

@@ -7,7 +7,6 @@ import { inlineAnnotator, workerAnnotator } from '../annotate-pool.js';
 import { createPipelineContext } from '../pipeline.js';
 import { describeLocation, resolveDbLocation } from '../store/open.js';
 import { addSourceFirst, openCliStore } from './open-store.js';
-import type { Store } from '../store/store.js';
 import { createFetcher } from '../watch/fetch/client.js';
 import type { FetcherOptions } from '../watch/fetch/types.js';
 import { ProgressDisplay, type ProgressEvent, type ProgressSink } from '../watch/progress.js';
@@ -55,7 +54,8 @@ export async function runWatch(options: WatchCliOptions, internals: WatchInterna
     ...internals.fetcher,
   });
   const blocked = new BlockedAddressNotice(internals.progress ?? new ProgressDisplay(process.stdout));
-  const watcherOptions = { batchSize: options.batchSize, intervalMs: (options.interval ?? DEFAULT_INTERVAL_SECONDS) * 1000, ...internals.watcher };
+  const intervalMs = (options.interval ?? DEFAULT_INTERVAL_SECONDS) * 1000;
+  const watcherOptions = { batchSize: options.batchSize, intervalMs, ...internals.watcher };
   const watcher = new Watcher(store, context.kb, new Analyzer(context, store, { annotator }), fetcher, blocked, watcherOptions);
   const sleeper = new Sleeper();
   const stop = (): void => {
@@ -71,7 +71,6 @@ export async function runWatch(options: WatchCliOptions, internals: WatchInterna
       process.stderr.write(`marsad watch: ${describeLocation(db)} follows no source yet (add one: marsad sources add NAME URL)\n`);
       if (options.once) return 2;
     }
-    const intervalMs = (options.interval ?? DEFAULT_INTERVAL_SECONDS) * 1000;
     for (;;) {
       const started = Date.now();
       const report = await watcher.poll();

@@ -19,8 +19,9 @@ export function describer(kb: KnowledgeBase): (id: string) => EntityRef {
 }
 
 /**
- * Indexes `runArticles` for search (with the search forms annotation computed, when it did) and rebuilds the views of `stories`. `articles` must hold every article of those
- * stories (assembleStories gathers the stored ones) and `knowledge` must be assembled over them.
+ * Indexes `runArticles` for search (with the search forms annotation computed, when it did) and rebuilds the views of
+ * `stories`. `articles` must hold every article of those stories (assembleStories gathers the stored ones) and
+ * `knowledge` must be assembled over them.
  */
 export function publishRun(
   store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], articles: readonly AssemblyArticle[],
