@@ -55,7 +55,7 @@ export function finishRun(store: Store, kb: KnowledgeBase, analyzer: Analyzer, t
 }
 
 /** Stores the canonical names the collector already looked up, so the store can show entities without the KB. */
-function recordEntityNames(store: Store, entities: EntityOut[]): void {
+export function recordEntityNames(store: Store, entities: EntityOut[]): void {
   store.upsertEntities(entities.map((e) => ({
     id: e.id, type: e.type, nameAr: e.name.ar, nameEn: e.name.en, lon: e.coordinates?.[0] ?? null, lat: e.coordinates?.[1] ?? null,
   })));

@@ -1,6 +1,7 @@
 // `npm run bench:workers`: articles/s with 1, 2 and 4 `marsad worker` processes draining one queue of the generated
 // corpus, on SQLite and (with --db postgres://… or MARSAD_DATABASE_URL) on PostgreSQL; ratios against the 1-worker
-// figure of the same run, and where each worker's time went (annotating, in the store's exclusive section, waiting for it).
+// figure of the same run, and where each worker's time went (annotating, in the store's exclusive sections, waiting for
+// them, building story views outside them).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -34,6 +35,7 @@ interface Run {
   annotate: number;
   store: number;
   wait: number;
+  publish: number;
   annotateCpu: number;
   storeCpu: number;
 }
@@ -74,9 +76,10 @@ async function measure(backend: string, scratch: ScratchDb, pages: RawPage[], wo
     }, 100);
     const start = performance.now();
     store.queue.enqueue(pages);
+    // Done when every job is settled and every story view is current (views are published after their batch commits).
     await until(() => {
       const c = store.queue.counts();
-      return c.done + c.failed === pages.length;
+      return c.done + c.failed === pages.length && store.serving.storiesWithStaleView(1).length === 0;
     });
     const seconds = (performance.now() - start) / 1000;
     for (const p of processes) p.child.kill('SIGTERM');
@@ -85,6 +88,7 @@ async function measure(backend: string, scratch: ScratchDb, pages: RawPage[], wo
     return {
       backend, workers, articles: store.articleCount(), seconds,
       annotate: sum(/annotating ([\d.]+) s/), store: sum(/storing ([\d.]+) s/), wait: sum(/waiting for the store ([\d.]+) s/),
+      publish: sum(/publishing outside it ([\d.]+) s/),
       annotateCpu: sum(/annotating [\d.]+ s \(CPU ([\d.]+) s\)/), storeCpu: sum(/storing [\d.]+ s \(CPU ([\d.]+) s\)/),
     };
   } finally {
@@ -96,11 +100,12 @@ async function measure(backend: string, scratch: ScratchDb, pages: RawPage[], wo
 function format(run: Run, one: Run | undefined): string {
   const rate = run.articles / run.seconds;
   const ratio = one ? ` (${(rate / (one.articles / one.seconds)).toFixed(2)}x 1 worker)` : '';
-  const busy = run.annotate + run.store + run.wait;
+  const busy = run.annotate + run.store + run.wait + run.publish;
   const share = (x: number) => `${((100 * x) / busy).toFixed(0)} %`;
   return `${run.backend.padEnd(10)} ${String(run.workers).padStart(2)} worker${run.workers === 1 ? ' ' : 's'}: ${run.articles} articles in ${run.seconds.toFixed(1)} s = ` +
     `${rate.toFixed(1)} articles/s${ratio}\n${''.padEnd(22)}summed over workers: annotating ${run.annotate.toFixed(1)} s (${share(run.annotate)}; CPU ${run.annotateCpu.toFixed(1)} s), ` +
-    `exclusive section ${run.store.toFixed(1)} s (${share(run.store)}; CPU ${run.storeCpu.toFixed(1)} s), waiting for it ${run.wait.toFixed(1)} s (${share(run.wait)})`;
+    `exclusive section ${run.store.toFixed(1)} s (${share(run.store)}; CPU ${run.storeCpu.toFixed(1)} s), waiting for it ${run.wait.toFixed(1)} s (${share(run.wait)}), ` +
+    `building views outside it ${run.publish.toFixed(1)} s (${share(run.publish)})`;
 }
 
 async function main(): Promise<void> {
@@ -129,7 +134,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`load average at the end: ${load()}`);
-  console.log('\nTimed from the enqueue (workers already started and idle) to the last job settled; each worker process annotates on one thread.');
+  console.log('\nTimed from the enqueue (workers already started and idle) to the last job settled and the last story view current; each worker process annotates on one thread.');
 }
 
 await main();

@@ -50,7 +50,8 @@ export async function runWorker(options: WorkerCliOptions): Promise<number> {
     process.stdout.write(`[worker ${name}] done: ${s.jobs} jobs in ${s.batches} batches, ${s.articles} articles stored (${s.duplicates} duplicates), ` +
       `${s.alreadyStored} already stored, ${s.failedJobs} jobs failed; caught up ${caughtUp.batches} times (${caughtUp.stories} stories, ` +
       `${caughtUp.reloads} full reloads); annotating ${seconds(s.annotateMs)} s (CPU ${seconds(s.annotateCpuMs)} s), ` +
-      `storing ${seconds(s.storeMs)} s (CPU ${seconds(s.storeCpuMs)} s), waiting for the store ${seconds(s.waitMs)} s\n`);
+      `storing ${seconds(s.storeMs)} s (CPU ${seconds(s.storeCpuMs)} s), waiting for the store ${seconds(s.waitMs)} s, ` +
+      `publishing outside it ${seconds(s.publishMs)} s (${s.viewsSkipped} views left to a later batch, ${s.staleViewsRebuilt} stale views rebuilt)\n`);
     return 0;
   } finally {
     process.off('SIGINT', stop);

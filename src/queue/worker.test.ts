@@ -96,7 +96,7 @@ function partition(store: Store) {
   return { articles, stories };
 }
 
-/** The store's invariants: every article once, in exactly one story, listed by it; duplicates point at stored articles; all jobs done. */
+/** The store's invariants: every article once, in exactly one story, listed by it; duplicates point at stored articles; all jobs done; every view current. */
 async function assertConsistent(location: string, expectedArticles: number): Promise<void> {
   const counts = await rowCounts(location);
   assert.deepEqual(counts, {
@@ -111,6 +111,8 @@ async function assertConsistent(location: string, expectedArticles: number): Pro
     for (const [storyId, ids] of Object.entries(stories)) for (const id of ids) assert.equal(articles[id].storyId, storyId);
     for (const a of Object.values(articles)) if (a.duplicateOf) assert.ok(articles[a.duplicateOf], `original ${a.duplicateOf} not stored`);
     assert.deepEqual(store.queue.counts(), { queued: 0, leased: 0, done: expectedArticles, failed: 0 });
+    // Views are built outside the writer lock: none left older than its story, even by a worker killed before publishing.
+    assert.deepEqual(store.serving.storiesWithStaleView(Number.MAX_SAFE_INTEGER), [], 'a story view older than its story');
   } finally {
     store.close();
   }

@@ -1,10 +1,14 @@
 // `marsad worker`'s loop: lease a batch of jobs, annotate their pages (outside any lock, in parallel with the other
-// workers), then in one exclusive store transaction place and store the articles, settle the jobs and publish the
-// touched stories. Input: a Store holding queued jobs. Output: stored articles, settled jobs, per-batch log lines.
+// workers), then in one exclusive store transaction place and store the articles and settle the jobs; then, outside the
+// lock, build the views of the touched stories and write those still current in a short exclusive section.
+// Input: a Store holding queued jobs. Output: stored articles, settled jobs, story views, per-batch log lines.
 import { performance } from 'node:perf_hooks';
 import type { Document } from '../document.js';
 import { Analyzer, type ArticleEvent, placedArticleEvent } from '../analyze.js';
-import { finishRun, RunResults } from '../analyze-finish.js';
+import { recordEntityNames, RunResults } from '../analyze-finish.js';
+import { assembleStories } from '../knowledge/gather.js';
+import { storyBasics, type StoryBasics } from '../output/analysis.js';
+import { buildPublication, indexRunArticles, publishStaleViews } from '../views/publish.js';
 import type { Annotator, PageOutcome } from '../annotate-pool.js';
 import type { PipelineContext } from '../pipeline.js';
 import type { PreparedPlacement } from '../stories/prepare.js';
@@ -27,6 +31,9 @@ export interface WorkerOptions {
   maxAttempts: number;
 }
 
+/** How often an idle worker looks for stale story views (a crashed worker's), unless the last look found some. */
+const STALE_VIEW_SWEEP_MS = 60_000;
+
 export const DEFAULT_WORKER_OPTIONS: Omit<WorkerOptions, 'name'> = { batch: 100, leaseSeconds: 120, pollSeconds: 2, once: false, maxAttempts: 3 };
 
 export interface WorkerStats {
@@ -41,9 +48,15 @@ export interface WorkerStats {
   /** Batches that threw and whose jobs were retried one by one. */
   retriedBatches: number;
   annotateMs: number;
-  /** Time inside the exclusive section (placing, storing, settling, publishing) and waiting for it. */
+  /** Time inside the exclusive sections (placing, storing, settling; writing views) and waiting for them. */
   storeMs: number;
   waitMs: number;
+  /** Time building story views outside the lock. */
+  publishMs: number;
+  /** Views not written because their story changed while they were built (the batch that changed it publishes it). */
+  viewsSkipped: number;
+  /** Stale views rebuilt when idle or before exiting (left behind by a worker that died before publishing). */
+  staleViewsRebuilt: number;
   /** CPU time of this process annotating and inside the exclusive section (wall time above also counts other processes' turns on the cores). */
   annotateCpuMs: number;
   storeCpuMs: number;
@@ -53,9 +66,13 @@ export class QueueWorker {
   /** Holds the indexes (loaded under the writer lock, caught up by every storeBatch) and renders story views. */
   private analyzer: Analyzer;
   private stopping = false;
+  /** When rebuildStaleViews last looked (performance.now()); -Infinity: at the first idle moment. */
+  private lastSweep = -Infinity;
+  /** Whether it found stale views then: more may be left, so the next idle moment looks again. */
+  private lastSweepWrote = false;
   private wake: (() => void) | null = null;
   readonly stats: WorkerStats = {
-    batches: 0, jobs: 0, articles: 0, duplicates: 0, alreadyStored: 0, failedJobs: 0, retriedBatches: 0, annotateMs: 0, storeMs: 0, waitMs: 0, annotateCpuMs: 0, storeCpuMs: 0,
+    batches: 0, jobs: 0, articles: 0, duplicates: 0, alreadyStored: 0, failedJobs: 0, retriedBatches: 0, annotateMs: 0, storeMs: 0, waitMs: 0, publishMs: 0, viewsSkipped: 0, staleViewsRebuilt: 0, annotateCpuMs: 0, storeCpuMs: 0,
   };
 
   constructor(
@@ -87,14 +104,37 @@ export class QueueWorker {
         await this.process(jobs);
         continue;
       }
+      // Idle: views a dead worker left stale are rebuilt before waiting (looked for once a minute at most: finding none
+      // scans every story) and before `--once` exits.
+      const sweepDue = this.lastSweepWrote || performance.now() - this.lastSweep >= STALE_VIEW_SWEEP_MS;
+      if (sweepDue && this.rebuildStaleViews() > 0) continue;
       if (once) {
         const counts = this.store.queue.counts();
         // Leased jobs may belong to a worker that died: wait for their leases to expire, then take them.
-        if (counts.queued === 0 && counts.leased === 0) break;
+        if (counts.queued === 0 && counts.leased === 0) {
+          if (this.rebuildStaleViews() > 0) continue;
+          break;
+        }
       }
       await this.sleep(pollSeconds * 1000);
     }
     return this.stats;
+  }
+
+  /** One round of publishStaleViews (a batch of stories); how many views it wrote. Errors are logged, not thrown. */
+  private rebuildStaleViews(): number {
+    this.lastSweep = performance.now();
+    try {
+      const { written, skipped } = publishStaleViews(this.store, this.context.kb, this.options.batch, this.analyzer.storedArticles);
+      this.stats.staleViewsRebuilt += written;
+      this.lastSweepWrote = written > 0;
+      if (written + skipped > 0) this.log(`rebuilt ${written} stale story views${skipped > 0 ? ` (${skipped} changed meanwhile)` : ''}`);
+      return written;
+    } catch (error) {
+      this.log(`rebuilding stale story views failed: ${String(error)}`);
+      this.lastSweepWrote = false;
+      return 0;
+    }
   }
 
   /** One batch; when it throws, the store rolled back, so the indexes are reloaded and the jobs retried one by one. */
@@ -122,7 +162,10 @@ export class QueueWorker {
     }
   }
 
-  /** The exclusive section: catch up, place and store, settle the jobs, publish. All of it commits or none. */
+  /**
+   * The exclusive section: catch up, place and store, settle the jobs, index the articles for search, and note the
+   * touched stories with the state version they now have. All of it commits or none. Publishing follows, outside it.
+   */
   private storeAndSettle(jobs: Job[], outcomes: PageOutcome[][]): void {
     const docs: Document[] = [];
     const prepared: PreparedPlacement[] = [];
@@ -159,9 +202,11 @@ export class QueueWorker {
       this.store.queue.settle(settled);
       if (docs.length > 0) {
         this.store.refreshStoryViews(this.analyzer.indexes.stories);
-        finishRun(this.store, this.context.kb, this.analyzer, touched, results);
+        indexRunArticles(this.store, results.analysed);
       }
-      return { outcomes: settled, touched: touched.size };
+      // The stories as this batch left them, and their versions: read under the lock, so they describe the same state.
+      const stories = this.analyzer.storyViews(touched).map(storyBasics);
+      return { outcomes: settled, results, stories, versions: this.store.serving.storyStateVersions([...touched]) };
     });
     const done = performance.now();
     this.stats.storeCpuMs += cpuMs(process.cpuUsage(cpu0));
@@ -169,9 +214,41 @@ export class QueueWorker {
     this.stats.storeMs += done - entered;
     this.stats.batches++;
     this.stats.jobs += jobs.length;
+    this.analyzer.storedArticles.remember(settled.results.analysed);
     const failed = settled.outcomes.filter((o) => o.status === 'failed').length;
     this.stats.failedJobs += failed;
-    this.log(`batch ${this.stats.batches}: ${jobs.length} jobs, ${docs.length} articles, ${failed} failed, ${settled.touched} stories (${(done - entered).toFixed(0)} ms stored, ${(entered - requested).toFixed(0)} ms waiting for the store)`);
+    const published = this.publish(settled.stories, settled.versions, settled.results);
+    this.log(`batch ${this.stats.batches}: ${jobs.length} jobs, ${docs.length} articles, ${failed} failed, ${settled.stories.length} stories (${(done - entered).toFixed(0)} ms stored, ${(entered - requested).toFixed(0)} ms waiting for the store; ${published})`);
+  }
+
+  /**
+   * The views of the batch's stories, built outside the lock and written in a short exclusive section; a story another
+   * batch changed meanwhile is skipped (that batch publishes it). A failure leaves the views stale, not the batch undone:
+   * its articles and jobs are committed, and stale views are rebuilt when a worker is idle (rebuildStaleViews).
+   */
+  private publish(stories: StoryBasics[], versions: ReadonlyMap<string, number>, results: RunResults): string {
+    if (stories.length === 0) return 'nothing to publish';
+    const t0 = performance.now();
+    try {
+      const cache = this.analyzer.storedArticles;
+      const { articles, knowledge } = assembleStories(this.store, this.context.kb, stories, results.analysed, cache);
+      const entities = results.collector.render(stories, knowledge).entities;
+      const views = buildPublication(this.store, this.context.kb, stories, versions, articles, knowledge, cache);
+      const built = performance.now();
+      this.stats.publishMs += built - t0;
+      const skipped = this.store.exclusive(() => {
+        const entered = performance.now();
+        this.stats.waitMs += entered - built;
+        recordEntityNames(this.store, entities);
+        const skipped = this.store.serving.putStoryViews(views);
+        this.stats.storeMs += performance.now() - entered;
+        return skipped;
+      });
+      this.stats.viewsSkipped += skipped.length;
+      return `${views.length - skipped.length} views published in ${(performance.now() - t0).toFixed(0)} ms${skipped.length > 0 ? `, ${skipped.length} left to the batch that changed them` : ''}`;
+    } catch (error) {
+      return `publishing failed, views left stale until an idle worker rebuilds them: ${String(error)}`;
+    }
   }
 
   /** The article as stored (as Analyzer reports it), counted. */

@@ -69,7 +69,7 @@ after(() => {
 test('after analyze --db: every article is indexed and every story has a view', () => {
   assert.ok(store.articleCount() >= 8, String(store.articleCount()));
   assert.deepEqual(store.serving.articlesNotIndexed(1000), []);
-  assert.deepEqual(store.serving.storiesWithoutView(1000), []);
+  assert.deepEqual(store.serving.storiesWithStaleView(1000), []);
   assert.equal(store.serving.listStories(filter({})).total, store.listStories().length);
 });
 
@@ -83,7 +83,7 @@ test('backfillViews: a store without views and search rows is found and rebuilt 
   const clear = 'DELETE FROM story_views; DELETE FROM story_events; DELETE FROM story_search; DELETE FROM article_search;';
   rawExec(db, { sqlite: clear, postgres: clear });
   assert.deepEqual(store.serving.articlesNotIndexed(1000), articles, 'articles to index, in arrival order');
-  assert.deepEqual(new Set(store.serving.storiesWithoutView(1000)), new Set(stories));
+  assert.deepEqual(new Set(store.serving.storiesWithStaleView(1000)), new Set(stories));
   assert.deepEqual(store.serving.listStories(filter({})), { total: 0, rows: [] });
   assert.equal(store.serving.searchArticles(matchOf('الشرع'), 10, 0).total, 0);
 
@@ -91,7 +91,7 @@ test('backfillViews: a store without views and search rows is found and rebuilt 
   assert.deepEqual(snapshot(), before);
   for (const [q, ids] of searches) assert.deepEqual(searchIds(q), ids, q);
   assert.deepEqual(store.serving.articlesNotIndexed(1000), []);
-  assert.deepEqual(store.serving.storiesWithoutView(1000), []);
+  assert.deepEqual(store.serving.storiesWithStaleView(1000), []);
   assert.deepEqual(backfillViews(store, kb), { articles: 0, stories: 0 }, 'a second backfill has nothing to do');
 });
 
@@ -110,6 +110,21 @@ test('schema 7 (whole words such as «بيان» no longer peeled) drops the sea
   assert.deepEqual(searchIds('بيان'), found);
 });
 
+test('schema 8 stamps the views already stored with their story\'s state version: none of them counts as stale', () => {
+  const before = snapshot();
+  assert.deepEqual(store.serving.storiesWithStaleView(1000), []);
+  // As a store written before schema 8 is after its ALTER TABLE: every view stamped 0, so every one looks stale.
+  rawExec(db, { sqlite: 'UPDATE story_views SET state_version = 0', postgres: 'UPDATE story_views SET state_version = 0' });
+  assert.equal(store.serving.storiesWithStaleView(1000).length, before.views.length);
+  // The migration's own SQL (its ALTER TABLE is already applied here, so only the UPDATE runs).
+  const migration = readFileSync(join(repoRoot, 'src/store', db.startsWith('postgres') ? 'postgres' : 'sqlite', 'data/migrations/008_view_versions.sql'), 'utf8');
+  const update = migration.split('\n').filter((line) => line.startsWith('UPDATE')).join('\n');
+  assert.match(update, /^UPDATE story_views SET state_version/);
+  rawExec(db, { sqlite: update, postgres: update });
+  assert.deepEqual(store.serving.storiesWithStaleView(1000), []);
+  assert.deepEqual(snapshot(), before);
+});
+
 test('backfillViews: one missing story view and one missing search row are rebuilt alone, the same as the full run built them', () => {
   // The story chosen shares a contradiction with another story: rebuilt alone it must keep it.
   const before = snapshot();
@@ -126,7 +141,7 @@ test('backfillViews: one missing story view and one missing search row are rebui
   });
   const rest = `DELETE FROM story_views WHERE story_id = ${quoted(storyId)}; DELETE FROM story_events WHERE story_id = ${quoted(storyId)};`;
   rawExec(db, { sqlite: rest, postgres: rest });
-  assert.deepEqual(store.serving.storiesWithoutView(10), [storyId]);
+  assert.deepEqual(store.serving.storiesWithStaleView(10), [storyId]);
   assert.deepEqual(store.serving.articlesNotIndexed(10), [article.id]);
   assert.deepEqual(backfillViews(store, kb), { articles: 1, stories: 1 });
   assert.deepEqual(snapshot(), before);
@@ -157,9 +172,14 @@ function event(id: string, fields: Partial<EventOut>): EventOut {
   return { id, type: 'assault', qualifiers: [], status: 'reported', actors: [], recipients: [], location: null, date: null, counts: {}, articleIds: [], evidence: [], attribution: null, ...fields };
 }
 
-function view(storyId: string, updatedAt: string, title: string, events: EventOut[], published: [string | null, string | null] = ['2026-01-20', '2026-01-21']): StoryViewRecord {
+/** A view; by default stamped as built from a state newer than any stored one, so it is always written. */
+function view(
+  storyId: string, updatedAt: string, title: string, events: EventOut[], published: [string | null, string | null] = ['2026-01-20', '2026-01-21'],
+  stateVersion = Number.MAX_SAFE_INTEGER,
+): StoryViewRecord {
   const summary = { id: storyId, title, updatedAt };
   return {
+    stateVersion,
     storyId, updatedAt, firstPublished: published[0], lastPublished: published[1],
     summaryJson: JSON.stringify(summary), detailJson: JSON.stringify({ ...summary, timeline: events }),
     search: { title, summary: '' },

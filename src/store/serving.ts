@@ -30,6 +30,8 @@ export interface StoryViewRecord {
   detailJson: string;
   search: { title: string; summary: string };
   events: StoryEventRow[];
+  /** The story's state version (story_state.version) the view was built from: an older one is never written. */
+  stateVersion: number;
 }
 
 /** Filters shared by the story list and the event list; every field narrows the result. */
@@ -96,12 +98,21 @@ export interface ArticleTextRow {
 }
 
 export interface ServingStore {
-  /** Replaces the views (and events and search rows) of these stories. */
-  putStoryViews(views: readonly StoryViewRecord[]): void;
+  /**
+   * Replaces the views (and events and search rows) of these stories, except a view built from an older state of its
+   * story than the stored one (a view built outside the writer lock while another batch changed the story: that
+   * batch publishes the story again). Returns the ids of the stories skipped.
+   */
+  putStoryViews(views: readonly StoryViewRecord[]): string[];
+  /** The state version (story_state.version) of each of these stories that has a state. */
+  storyStateVersions(storyIds: readonly string[]): Map<string, number>;
   /** Indexes articles for search (again, if they already were). */
   indexArticles(rows: readonly { articleId: string; row: ArticleSearchRow }[]): void;
-  /** Stories stored without a view (e.g. by a version before views existed), oldest first. */
-  storiesWithoutView(limit: number): string[];
+  /**
+   * Stories whose view is missing (stored by a version before views existed) or older than their state (a worker died
+   * between storing a batch and publishing it), oldest first.
+   */
+  storiesWithStaleView(limit: number): string[];
   /** Articles stored but not indexed for search, in arrival order. */
   articlesNotIndexed(limit: number): string[];
   /** StorySummary JSON strings, newest activity first. */

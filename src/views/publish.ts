@@ -8,6 +8,7 @@ import { assembleStories, type StoredArticleCache } from '../knowledge/gather.js
 import { storyBasics, type StoryBasics } from '../output/analysis.js';
 import type { Store } from '../store/store.js';
 import type { EntityRef, StoryDetail } from '../serve/api-types.js';
+import type { StoryViewRecord } from '../store/serving.js';
 import { articleSearchRow, type SearchText } from './search-text.js';
 import { buildStoryViews } from './story-view.js';
 
@@ -21,23 +22,62 @@ export function describer(kb: KnowledgeBase): (id: string) => EntityRef {
 /**
  * Indexes `runArticles` for search (with the search forms annotation computed, when it did) and rebuilds the views of
  * `stories`. `articles` must hold every article of those stories (assembleStories gathers the stored ones) and
- * `knowledge` must be assembled over them.
+ * `knowledge` must be assembled over them. Runs under the writer lock (the caller's), so every view is current.
  */
 export function publishRun(
   store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], articles: readonly AssemblyArticle[],
   knowledge: AssembledKnowledge, runArticles: readonly (AssemblyArticle & { searchText?: SearchText })[], cache?: StoredArticleCache,
 ): void {
+  indexRunArticles(store, runArticles);
+  const versions = store.serving.storyStateVersions(stories.map((s) => s.id));
+  store.serving.putStoryViews(buildPublication(store, kb, stories, versions, articles, knowledge, cache));
+}
+
+export function indexRunArticles(store: Store, runArticles: readonly (AssemblyArticle & { searchText?: SearchText })[]): void {
   store.serving.indexArticles(runArticles.map((a) => ({ articleId: a.doc.id, row: articleSearchRow(a.doc, a.searchText) })));
+}
+
+/**
+ * The views of `stories`, and of the stories whose stored views cite them, each stamped with the state version of its
+ * story it was built from. Needs no lock: `versions` (of `stories`) must have been read no later than their members,
+ * and the related stories' versions are read here before their members, so a view stamped with a version holds at
+ * least that state; putStoryViews skips it if the story has moved on since.
+ */
+export function buildPublication(
+  store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], versions: ReadonlyMap<string, number>,
+  articles: readonly AssemblyArticle[], knowledge: AssembledKnowledge, cache?: StoredArticleCache,
+): StoryViewRecord[] {
+  const stamped = new Map(versions);
   // Contradictions can pair claims of two stories: a story whose view cited the touched ones is rebuilt with them, from
   // knowledge assembled over both, or rebuilding the touched story alone would drop what they disagree about.
-  const related = store.serving.storyBasics(relatedStoryIds(store, stories));
-  if (related.length > 0) {
+  const relatedIds = relatedStoryIds(store, stories);
+  if (relatedIds.length > 0) {
+    for (const [id, version] of store.serving.storyStateVersions(relatedIds)) stamped.set(id, version);
+    const related = store.serving.storyBasics(relatedIds);
     stories = [...stories, ...related];
     ({ articles, knowledge } = assembleStories(store, kb, related, articles, cache));
   }
   const updated = store.serving.storyUpdatedAt(stories.map((s) => s.id));
   const fallback = new Date().toISOString();
-  store.serving.putStoryViews(buildStoryViews(stories, articles, knowledge, describer(kb), (id) => updated.get(id) ?? fallback));
+  return buildStoryViews(stories, articles, knowledge, describer(kb), (id) => updated.get(id) ?? fallback)
+    .map((view) => ({ ...view, stateVersion: stamped.get(view.storyId) ?? 0 }));
+}
+
+/**
+ * Rebuilds up to `limit` views older than their story's state (storiesWithStaleView), outside the writer lock but
+ * written under it. What a worker does when idle and before it exits: views a worker left behind when it died between
+ * storing a batch and publishing it are caught up. Returns how many views were written and how many were skipped
+ * because their story changed meanwhile.
+ */
+export function publishStaleViews(store: Store, kb: KnowledgeBase, limit: number, cache?: StoredArticleCache): { written: number; skipped: number } {
+  const ids = store.serving.storiesWithStaleView(limit);
+  if (ids.length === 0) return { written: 0, skipped: 0 };
+  const versions = store.serving.storyStateVersions(ids);
+  const stories = store.serving.storyBasics(ids);
+  const { articles, knowledge } = assembleStories(store, kb, stories, [], cache);
+  const views = buildPublication(store, kb, stories, versions, articles, knowledge, cache);
+  const skipped = store.exclusive(() => store.serving.putStoryViews(views));
+  return { written: views.length - skipped.length, skipped: skipped.length };
 }
 
 /** Stories, other than `stories`, whose articles the stored views of `stories` cite in contradictions. */
@@ -60,7 +100,8 @@ function relatedStoryIds(store: Store, stories: readonly StoryBasics[]): string[
 }
 
 /**
- * Indexes stored articles the search index lacks and builds views for stories that have none, `batch` at a time.
+ * Indexes stored articles the search index lacks and builds views for stories that have none or a stale one (older
+ * than their story's state), `batch` at a time.
  * Returns how many of each it did; a store written by this version has nothing to backfill.
  */
 export function backfillViews(store: Store, kb: KnowledgeBase, batch = 200): { articles: number; stories: number } {
@@ -75,24 +116,24 @@ export function backfillViews(store: Store, kb: KnowledgeBase, batch = 200): { a
     articles += rows.length;
   }
   let stories = 0;
-  if (store.serving.storiesWithoutView(1).length === 0) return { articles, stories };
-  const all = new Map(store.listStories().map((s) => [s.id, s]));
-  const basicsOf = (ids: readonly string[]): StoryBasics[] => ids.map((id) => all.get(id)).filter((s) => s !== undefined)
-    .map(storyBasics);
+  if (store.serving.storiesWithStaleView(1).length === 0) return { articles, stories };
   if (store.articleCount() <= WHOLE_STORE_BACKFILL) {
     // Knowledge assembled over the whole store, as one `analyze` over everything would: contradictions between a
-    // missing story and any other are found (a story rebuilt alone would miss them).
-    const missing = basicsOf(store.serving.storiesWithoutView(Number.MAX_SAFE_INTEGER));
+    // stale story and any other are found (a story rebuilt alone would miss them). Versions first (buildPublication).
+    const stale = store.serving.storiesWithStaleView(Number.MAX_SAFE_INTEGER);
+    const versions = store.serving.storyStateVersions(stale);
+    const all = new Map(store.listStories().map((s) => [s.id, s]));
+    const basicsOf = (ids: readonly string[]): StoryBasics[] => ids.map((id) => all.get(id)).filter((s) => s !== undefined).map(storyBasics);
     const whole = assembleStories(store, kb, basicsOf([...all.keys()]), []);
-    publishRun(store, kb, missing, whole.articles, whole.knowledge, []);
-    return { articles, stories: missing.length };
+    const views = buildPublication(store, kb, basicsOf(stale), versions, whole.articles, whole.knowledge);
+    const skipped = store.exclusive(() => store.serving.putStoryViews(views));
+    return { articles, stories: views.length - skipped.length };
   }
-  for (let ids = store.serving.storiesWithoutView(batch); ids.length > 0; ids = store.serving.storiesWithoutView(batch)) {
-    const basics = basicsOf(ids);
-    if (basics.length === 0) break;
-    const gathered = assembleStories(store, kb, basics, []);
-    publishRun(store, kb, basics, gathered.articles, gathered.knowledge, []);
-    stories += basics.length;
+  for (;;) {
+    const { written } = publishStaleViews(store, kb, batch);
+    // Nothing written: none left, or only views that cannot be built or keep changing (a worker is publishing them).
+    if (written === 0) break;
+    stories += written;
   }
   return { articles, stories };
 }

@@ -10,6 +10,9 @@ import type {
 import type { StoryEventRow, StoryViewRecord } from '../store/serving.js';
 import { searchForms } from './search-text.js';
 
+/** A story's view as built; the store's record adds the state version it was built from (src/views/publish.ts). */
+export type BuiltStoryView = Omit<StoryViewRecord, 'stateVersion'>;
+
 const EXCERPT_LENGTH = 180;
 const TOP_ENTITIES = 5;
 /**
@@ -53,7 +56,7 @@ export function buildStoryViews(
   describe: Describe,
   /** When an article last joined each story (the store's stories.updated_at). */
   updatedAt: (storyId: string) => string,
-): StoryViewRecord[] {
+): BuiltStoryView[] {
   const articleById = new Map(articles.map((a) => [a.doc.id, a]));
   const eventById = new Map(knowledge.events.map((e) => [e.id, e]));
   const claimById = new Map(knowledge.claims.map((c) => [c.id, c]));

@@ -130,7 +130,7 @@ test('one poll stores every good item once, right metadata and text, and reports
     assert.equal(broken.consecutiveFailures, 1);
     // Published for `serve`: every article indexed for search, every story with a view.
     assert.deepEqual(store.serving.articlesNotIndexed(10), []);
-    assert.deepEqual(store.serving.storiesWithoutView(10), []);
+    assert.deepEqual(store.serving.storiesWithStaleView(10), []);
   });
 
   for (const bad of Object.values(BAD_PATHS)) {

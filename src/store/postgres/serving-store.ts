@@ -58,7 +58,7 @@ const TEXT_ROW_COLUMNS = 'id, title, text, outlet, published, url, story_id, dup
 const W = {
   view: bulkInsert('story_views', [
     ['story_id', 'text'], ['updated_at', 'text'], ['first_published', 'text'], ['last_published', 'text'], ['summary_json', 'text'],
-    ['detail_json', 'text'], ['built_at', 'text'],
+    ['detail_json', 'text'], ['built_at', 'text'], ['state_version', 'bigint'],
   ], ''),
   storySearch: bulkInsert('story_search', [['story_id', 'text'], ['document', 'tsvector']], ''),
   event: bulkInsert('story_events', [
@@ -73,10 +73,14 @@ export class PostgresServingStore implements ServingStore {
   constructor(private readonly conn: PgConnection) {}
 
   /** One statement clears the old rows of every story given, then the new rows are written in bulk. */
-  putStoryViews(views: readonly StoryViewRecord[]): void {
-    if (views.length === 0) return;
+  putStoryViews(given: readonly StoryViewRecord[]): string[] {
+    if (given.length === 0) return [];
     const now = new Date().toISOString();
-    this.conn.transaction(() => {
+    return this.conn.transaction(() => {
+      const current = this.storyStateVersions(given.map((v) => v.storyId));
+      const skipped = given.filter((v) => v.stateVersion < (current.get(v.storyId) ?? 0)).map((v) => v.storyId);
+      const views = given.filter((v) => v.stateVersion >= (current.get(v.storyId) ?? 0));
+      if (views.length === 0) return skipped;
       const ids = views.map((v) => v.storyId);
       this.conn.exec(`WITH gone AS (DELETE FROM story_views WHERE story_id = ANY($1::text[])),
         gone_search AS (DELETE FROM story_search WHERE story_id = ANY($1::text[]))
@@ -88,7 +92,7 @@ export class PostgresServingStore implements ServingStore {
         last.set(v.storyId, v);
       }
       for (const v of last.values()) {
-        this.conn.addRow(W.view, [v.storyId, v.updatedAt, v.firstPublished, v.lastPublished, v.summaryJson, v.detailJson, now]);
+        this.conn.addRow(W.view, [v.storyId, v.updatedAt, v.firstPublished, v.lastPublished, v.summaryJson, v.detailJson, now, v.stateVersion]);
         this.conn.addRow(W.storySearch, [v.storyId, storyDocument(v.search)]);
         // A repeated event id replaces the earlier row and takes the later place (SQLite: INSERT OR REPLACE, new rowid).
         const events = new Map<string, StoryViewRecord['events'][number]>();
@@ -98,7 +102,13 @@ export class PostgresServingStore implements ServingStore {
         }
         for (const e of events.values()) this.conn.addRow(W.event, [v.storyId, e.eventId, e.type, e.date, e.location, e.lon, e.lat, e.eventJson]);
       }
+      return skipped;
     });
+  }
+
+  storyStateVersions(storyIds: readonly string[]): Map<string, number> {
+    if (storyIds.length === 0) return new Map();
+    return new Map(this.conn.queryArrays<[string, number]>('SELECT story_id, version FROM story_state WHERE story_id = ANY($1::text[])', [storyIds]));
   }
 
   indexArticles(rows: readonly { articleId: string; row: ArticleSearchRow }[]): void {
@@ -112,8 +122,9 @@ export class PostgresServingStore implements ServingStore {
     });
   }
 
-  storiesWithoutView(limit: number): string[] {
-    return this.conn.column<string>('SELECT s.id FROM stories s LEFT JOIN story_views v ON v.story_id = s.id WHERE v.story_id IS NULL ORDER BY s.seq LIMIT $1', [limit]);
+  storiesWithStaleView(limit: number): string[] {
+    return this.conn.column<string>(`SELECT s.id FROM stories s LEFT JOIN story_views v ON v.story_id = s.id LEFT JOIN story_state st ON st.story_id = s.id
+      WHERE v.story_id IS NULL OR v.state_version < coalesce(st.version, 0) ORDER BY s.seq LIMIT $1`, [limit]);
   }
 
   articlesNotIndexed(limit: number): string[] {

@@ -58,8 +58,9 @@ export class SqliteServingStore implements ServingStore {
     this.q = {
       deleteView: db.prepare('DELETE FROM story_views WHERE story_id = ?'),
       viewRowid: db.prepare('SELECT rowid FROM story_views WHERE story_id = ?').pluck(),
-      insertView: db.prepare(`INSERT INTO story_views (story_id, updated_at, first_published, last_published, summary_json, detail_json, built_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertView: db.prepare(`INSERT INTO story_views (story_id, updated_at, first_published, last_published, summary_json, detail_json, built_at, state_version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      stateVersion: db.prepare('SELECT version FROM story_state WHERE story_id = ?').pluck(),
       storyUpdatedAt: db.prepare('SELECT updated_at FROM stories WHERE id = ?').pluck(),
       deleteStorySearch: db.prepare('DELETE FROM story_search WHERE rowid = ?'),
       insertStorySearch: db.prepare('INSERT INTO story_search (rowid, title, summary) VALUES (?, ?, ?)'),
@@ -69,7 +70,8 @@ export class SqliteServingStore implements ServingStore {
       deleteArticleSearch: db.prepare('DELETE FROM article_search WHERE rowid = ?'),
       insertArticleSearch: db.prepare('INSERT INTO article_search (rowid, title, body, entities) VALUES (?, ?, ?, ?)'),
       articlesNotIndexed: db.prepare('SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_search WHERE rowid = a.seq) ORDER BY seq LIMIT ?').pluck(),
-      storiesWithoutView: db.prepare('SELECT s.id FROM stories s LEFT JOIN story_views v ON v.story_id = s.id WHERE v.story_id IS NULL ORDER BY s.seq LIMIT ?').pluck(),
+      storiesWithStaleView: db.prepare(`SELECT s.id FROM stories s LEFT JOIN story_views v ON v.story_id = s.id LEFT JOIN story_state st ON st.story_id = s.id
+        WHERE v.story_id IS NULL OR v.state_version < coalesce(st.version, 0) ORDER BY s.seq LIMIT ?`).pluck(),
       storyDetail: db.prepare('SELECT detail_json FROM story_views WHERE story_id = ?').pluck(),
       storySummary: db.prepare('SELECT summary_json FROM story_views WHERE story_id = ?').pluck(),
       entityMentions: db.prepare(`SELECT m.article_id, m.start, m."end", m.text, a.title, a.outlet, a.published, a.text AS article_text, a.sentences
@@ -83,19 +85,34 @@ export class SqliteServingStore implements ServingStore {
     };
   }
 
-  putStoryViews(views: readonly StoryViewRecord[]): void {
+  putStoryViews(views: readonly StoryViewRecord[]): string[] {
     const now = new Date().toISOString();
+    const skipped: string[] = [];
     this.db.transaction(() => {
       for (const v of views) {
+        if (v.stateVersion < ((this.q.stateVersion.get(v.storyId) as number | undefined) ?? 0)) {
+          skipped.push(v.storyId);
+          continue;
+        }
         const oldRowid = this.q.viewRowid.get(v.storyId) as number | undefined;
         if (oldRowid !== undefined) this.q.deleteStorySearch.run(oldRowid);
         this.q.deleteView.run(v.storyId);
-        const { lastInsertRowid } = this.q.insertView.run(v.storyId, v.updatedAt, v.firstPublished, v.lastPublished, v.summaryJson, v.detailJson, now);
+        const { lastInsertRowid } = this.q.insertView.run(v.storyId, v.updatedAt, v.firstPublished, v.lastPublished, v.summaryJson, v.detailJson, now, v.stateVersion);
         this.q.insertStorySearch.run(lastInsertRowid, v.search.title, v.search.summary);
         this.q.deleteEvents.run(v.storyId);
         for (const e of v.events) this.q.insertEvent.run(v.storyId, e.eventId, e.type, e.date, e.location, e.lon, e.lat, e.eventJson);
       }
     })();
+    return skipped;
+  }
+
+  storyStateVersions(storyIds: readonly string[]): Map<string, number> {
+    const versions = new Map<string, number>();
+    for (const id of storyIds) {
+      const version = this.q.stateVersion.get(id) as number | undefined;
+      if (version !== undefined) versions.set(id, version);
+    }
+    return versions;
   }
 
   indexArticles(rows: readonly { articleId: string; row: ArticleSearchRow }[]): void {
@@ -109,8 +126,8 @@ export class SqliteServingStore implements ServingStore {
     })();
   }
 
-  storiesWithoutView(limit: number): string[] {
-    return this.q.storiesWithoutView.all(limit) as string[];
+  storiesWithStaleView(limit: number): string[] {
+    return this.q.storiesWithStaleView.all(limit) as string[];
   }
 
   articlesNotIndexed(limit: number): string[] {
