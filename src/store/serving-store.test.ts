@@ -11,7 +11,7 @@ import { runAnalyze } from '../cli/analyze.js';
 import { loadKnowledgeBase } from '../kb/kb.js';
 import type { EventOut } from '../output/analysis.js';
 import { repoRoot } from '../test-support/paths.js';
-import { rawExec, rawQuery, testDbLocation } from '../test-support/test-store.js';
+import { rawExec, rawQuery, testBackend, testDbLocation } from '../test-support/test-store.js';
 import { articleSearchRow, parseSearchQuery, wordsMatch, type SearchMatch } from '../views/search-text.js';
 import { backfillViews } from '../views/publish.js';
 import { openStore } from './open.js';
@@ -186,6 +186,46 @@ function view(
     events: events.map((e) => ({ eventId: e.id, type: e.type, date: e.date, location: e.location, lon: e.location ? 40 : null, lat: e.location ? 36 : null, eventJson: JSON.stringify(e) })),
   };
 }
+
+test('a very long article is found by a phrase near its end and by words far apart (PostgreSQL cuts its tsvector in parts)', () => {
+  const [article] = store.listArticles();
+  const doc = store.getArticle(article.id)!;
+  // Past both of PostgreSQL's tsvector limits: 300 «في» (256 positions per lexeme) and 20,000 more tokens (16,383).
+  const body = ['qqearly', 'في '.repeat(300), Array.from({ length: 20_000 }, (_, i) => `qqw${i}`).join(' '), 'في qqdeep qqphrase'].join(' ');
+  store.serving.indexArticles([{ articleId: doc.id, row: { title: 'qqtitle', entities: '', body } }]);
+  // Phrases as a query naming an entity makes them (parseSearchQuery), written out here.
+  const phrase = (...words: string[]): SearchMatch => ({ clauses: [[words]] });
+  const found = (match: SearchMatch): string[] => store.serving.searchArticles(match, 100, 0).hits.map((h) => h.id);
+  assert.deepEqual(found(phrase('qqdeep', 'qqphrase')), [doc.id], 'a phrase at the end');
+  assert.deepEqual(found(phrase('في', 'qqdeep')), [doc.id], 'a phrase after the 256th «في»');
+  assert.deepEqual(found(wordsMatch('qqearly', 'qqphrase', 'qqtitle')), [doc.id], 'words of the first and the last part');
+  assert.deepEqual(found({ clauses: [[['qqnowhere'], ['qqearly']], [['qqphrase', 'qqdeep'], ['qqdeep', 'qqphrase']]] }), [doc.id], 'alternatives');
+  assert.deepEqual(found(phrase('qqphrase', 'qqdeep')), [], 'not adjacent in that order');
+  assert.deepEqual(found(wordsMatch('qqearly', 'qqnowhere')), [], 'every clause must match');
+  assert.deepEqual(store.serving.listStories(filter({ match: phrase('qqdeep', 'qqphrase') })).rows.map((json) => JSON.parse(json).id), [article.storyId]);
+  // Indexed again as a short article: its parts are gone with it.
+  store.serving.indexArticles([{ articleId: doc.id, row: articleSearchRow(doc) }]);
+  assert.deepEqual(found(phrase('qqdeep', 'qqphrase')), []);
+  assert.deepEqual(found(wordsMatch('qqearly')), []);
+});
+
+test('schema 9 drops the search rows PostgreSQL cut at its limits, and backfill indexes those articles again', { skip: testBackend() !== 'postgres' && 'PostgreSQL only: FTS5 has no such limits (its schema 9 changes nothing)' }, () => {
+  const [cut, whole] = store.listArticles();
+  // A row written before schema 9: positions clamped at 16383; another with a lexeme's 256 positions kept; a third, whole.
+  const positions = Array.from({ length: 256 }, (_, i) => `${i + 1}C`).join(',');
+  const seqOf = (id: string) => `(SELECT seq FROM articles WHERE id = '${id}')`;
+  const [third] = store.listArticles().slice(2);
+  rawExec(db, { sqlite: '', postgres: `UPDATE article_search SET document = 'qqold:16383C'::tsvector WHERE seq = ${seqOf(cut.id)};
+    UPDATE article_search SET document = 'qqmany:${positions}'::tsvector WHERE seq = ${seqOf(third.id)}` });
+  const migration = readFileSync(join(repoRoot, 'src/store/postgres/data/migrations/009_search_parts.sql'), 'utf8');
+  const drop = migration.slice(migration.indexOf('DELETE FROM article_search'));
+  rawExec(db, { sqlite: '', postgres: drop });
+  assert.deepEqual(store.serving.articlesNotIndexed(10).sort(), [cut.id, third.id].sort());
+  assert.ok(!store.serving.articlesNotIndexed(1000).includes(whole.id));
+  assert.deepEqual(backfillViews(store, kb), { articles: 2, stories: 0 });
+  assert.deepEqual(store.serving.articlesNotIndexed(10), []);
+  assert.deepEqual(searchIds('qqold'), []);
+});
 
 test('putStoryViews: a story\'s view, events and search row are replaced, never duplicated', () => {
   const [a] = store.listStories().map((s) => s.id);

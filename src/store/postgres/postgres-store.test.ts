@@ -10,7 +10,7 @@ import { fixtureDocument } from '../../stories/fixture-docs.js';
 import { articleSearchRow, parseSearchQuery, wordsMatch } from '../../views/search-text.js';
 import { StoreOpenError, openStore } from '../open.js';
 import { PgConnection, redactUrl } from './bridge.js';
-import { articleDocument, tsQuery } from './search.js';
+import { articleDocuments, PART_OVERLAP, tsQuery, tsQueryClauses } from './search.js';
 import { listMigrations } from './migrate.js';
 import { listMigrations as sqliteMigrations } from '../sqlite/migrate.js';
 
@@ -26,8 +26,48 @@ test('tsQuery: clauses ANDed, alternatives ORed, phrases as adjacent tokens; not
   assert.equal(tsQuery(wordsMatch("it's")), "(('it' <-> 's'))", 'split where FTS5 splits');
 });
 
-test('articleDocument: fields one after another with a gap, weighted A (title), B (entities), C (body)', () => {
-  assert.equal(articleDocument({ title: 'أ ب', entities: 'qindexed', body: 'ب ج' }), "'أ':1A 'ب':2A,6C 'qindexed':4B 'ج':7C");
+test('articleDocuments: fields one after another with a gap, weighted A (title), B (entities), C (body)', () => {
+  assert.deepEqual(articleDocuments({ title: 'أ ب', entities: 'qindexed', body: 'ب ج' }), ["'أ':1A 'ب':2A,6C 'qindexed':4B 'ج':7C"]);
+  assert.deepEqual(articleDocuments({ title: '', entities: '', body: 'ب ج' }), ["'ب':3C 'ج':4C"], 'the gaps of empty fields kept');
+  assert.deepEqual(articleDocuments({ title: '', entities: '', body: '' }), ['']);
+});
+
+/** Each part's lexemes with their positions, from a tsvector literal of this module. */
+function parsePart(literal: string): Map<string, number[]> {
+  const lexemes = new Map<string, number[]>();
+  for (const [, token, list] of literal.matchAll(/'((?:[^']|'')*)':([\d,A-D]+)/g)) {
+    lexemes.set(token.replace(/''/g, "'"), list.split(',').map((p) => parseInt(p, 10)));
+  }
+  return lexemes;
+}
+
+test('articleDocuments: a document past PostgreSQL\'s tsvector limits is cut into overlapping parts within them', () => {
+  // 300 «في» (one lexeme past 256 positions), then a phrase; and a body of 40,000 distinct tokens (past position 16383).
+  const repeated = articleDocuments({ title: 'عنوان', entities: '', body: 'في '.repeat(300) + 'في qqfar qqend' });
+  assert.equal(repeated.length, 2);
+  const body = Array.from({ length: 40_000 }, (_, i) => `w${i}`).join(' ');
+  const long = articleDocuments({ title: 'عنوان', entities: '', body: body + ' qqfar qqend' });
+  assert.ok(long.length >= 3, `${long.length} parts`);
+  for (const parts of [repeated, long]) {
+    const parsed = parts.map(parsePart);
+    for (const part of parsed) {
+      for (const [token, positions] of part) {
+        assert.ok(positions.length <= 256, `${token}: ${positions.length} positions`);
+        assert.ok(Math.max(...positions) <= 16383, `${token} at ${Math.max(...positions)}`);
+      }
+    }
+    // The phrase at the very end is whole in the last part, its words adjacent.
+    const last = parsed[parsed.length - 1];
+    assert.equal(last.get('qqend')![0] - last.get('qqfar')![0], 1);
+    // The title is in the first part, the phrase's words in the last.
+    assert.ok(parsed[0].has('عنوان'));
+  }
+  // Every token of the document is in some part, and consecutive parts share PART_OVERLAP tokens.
+  const tokens = new Set(long.map(parsePart).flatMap((part) => [...part.keys()]));
+  for (let i = 0; i < 40_000; i++) assert.ok(tokens.has(`w${i}`), `w${i} in no part`);
+  const [first, second] = long.map(parsePart);
+  const shared = [...second.keys()].filter((token) => first.has(token));
+  assert.equal(shared.length, PART_OVERLAP);
 });
 
 test('the PostgreSQL migrations have the SQLite ones\' numbers and names', () => {
@@ -78,8 +118,10 @@ test('every query a user can type renders a tsquery PostgreSQL accepts', { skip 
       if (query === null) continue;
       assert.doesNotThrow(() => conn.query('SELECT $1::tsquery', [query]), `${JSON.stringify(q)} → ${query}`);
     }
-    const document = articleDocument(articleSearchRow({ title: "O'Brien \\ قسد", text: 'نص', entities: [] }));
+    const [document] = articleDocuments(articleSearchRow({ title: "O'Brien \\ قسد", text: 'نص', entities: [] }));
     assert.doesNotThrow(() => conn.query('SELECT $1::tsvector', [document]), document);
+    const clauses = tsQueryClauses(parseSearchQuery(`"O'Brien" back\\slash قسد`, kb).match!)!;
+    assert.doesNotThrow(() => conn.query('SELECT $1::tsquery[]', [clauses]), clauses.join(' ; '));
   } finally {
     conn.close();
   }

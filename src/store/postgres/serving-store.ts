@@ -5,7 +5,7 @@ import type { ArticleSearchRow, SearchMatch } from '../../views/search-text.js';
 import type { OutletCount } from '../../serve/api-types.js';
 import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionDbRow, type MentionRow, mentionRowFrom, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
 import { bulkInsert, type PgConnection } from './bridge.js';
-import { ARTICLE_RANK_WEIGHTS, STORY_RANK_WEIGHTS, articleDocument, storyDocument, tsQuery } from './search.js';
+import { ARTICLE_RANK_WEIGHTS, STORY_RANK_WEIGHTS, articleDocuments, storyDocument, tsQuery, tsQueryClauses } from './search.js';
 
 /** SQL conditions with $-numbered parameters, numbered as they are added. */
 class Conditions {
@@ -29,13 +29,23 @@ class Conditions {
   }
 }
 
+/**
+ * SQL true for an article_search row `s` matching a search: its document matches the whole query, or (an article cut
+ * into parts, search.ts) every clause matches its first part or another. `query` and `clauses` are the placeholders of
+ * tsQuery and tsQueryClauses.
+ */
+function articleMatches(query: string, clauses: string): string {
+  return `(s.document @@ ${query}::tsquery OR (s.parts > 0 AND NOT EXISTS (SELECT 1 FROM unnest(${clauses}::tsquery[]) AS c(q)
+    WHERE NOT (s.document @@ c.q OR EXISTS (SELECT 1 FROM article_search_parts p WHERE p.seq = s.seq AND p.document @@ c.q)))))`;
+}
+
 /** Story ids matching a filter, as SQL conditions on a column holding story ids. */
 function storyConditions(column: string, filter: ViewFilter, c: Conditions): void {
   if (filter.storyId) c.add(`${column} = ?`, filter.storyId);
   if (filter.match) {
-    const query = tsQuery(filter.match);
-    if (query === null) c.add('false');
-    else c.add(`${column} IN (SELECT a.story_id FROM article_search s JOIN articles a ON a.seq = s.seq WHERE s.document @@ ?::tsquery)`, query);
+    const clauses = tsQueryClauses(filter.match);
+    if (clauses === null) c.add('false');
+    else c.add(`${column} IN (SELECT a.story_id FROM article_search s JOIN articles a ON a.seq = s.seq WHERE ${articleMatches('?', '?')})`, tsQuery(filter.match), clauses);
   }
   if (filter.entity) c.add(`${column} IN (SELECT a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?)`, filter.entity);
   if (filter.place) {
@@ -65,8 +75,9 @@ const W = {
     ['story_id', 'text'], ['event_id', 'text'], ['type', 'text'], ['date', 'text'], ['location', 'text'], ['lon', 'double precision'],
     ['lat', 'double precision'], ['event_json', 'text'],
   ], ''),
-  articleSearch: bulkInsert('article_search', [['seq', 'bigint'], ['document', 'tsvector']],
-    'ON CONFLICT (seq) DO UPDATE SET document = excluded.document', (row) => String(row[0])),
+  articleSearch: bulkInsert('article_search', [['seq', 'bigint'], ['document', 'tsvector'], ['parts', 'integer']],
+    'ON CONFLICT (seq) DO UPDATE SET document = excluded.document, parts = excluded.parts', (row) => String(row[0])),
+  articleSearchPart: bulkInsert('article_search_parts', [['seq', 'bigint'], ['part', 'integer'], ['document', 'tsvector']], ''),
 };
 
 export class PostgresServingStore implements ServingStore {
@@ -115,9 +126,16 @@ export class PostgresServingStore implements ServingStore {
     if (rows.length === 0) return;
     this.conn.transaction(() => {
       const seqs = new Map(this.conn.queryArrays<[string, number]>('SELECT id, seq FROM articles WHERE id = ANY($1::text[])', [rows.map((r) => r.articleId)]));
+      // An article given twice keeps its last row, as the upsert does.
+      const documents = new Map<number, string[]>();
       for (const { articleId, row } of rows) {
         const seq = seqs.get(articleId);
-        if (seq !== undefined) this.conn.addRow(W.articleSearch, [seq, articleDocument(row)]);
+        if (seq !== undefined) documents.set(seq, articleDocuments(row));
+      }
+      this.conn.exec('DELETE FROM article_search_parts WHERE seq = ANY($1::bigint[])', [[...documents.keys()]]);
+      for (const [seq, [first, ...rest]] of documents) {
+        this.conn.addRow(W.articleSearch, [seq, first, rest.length]);
+        rest.forEach((document, i) => this.conn.addRow(W.articleSearchPart, [seq, i + 1, document]));
       }
     });
   }
@@ -183,15 +201,16 @@ export class PostgresServingStore implements ServingStore {
   searchArticles(match: SearchMatch, limit: number, offset: number): { total: number; hits: SearchHitRow[] } {
     const query = tsQuery(match);
     if (query === null) return { total: 0, hits: [] };
-    // Relevance (ts_rank: title words weigh three times body words, entity tokens twice) among the newest matches,
-    // as SQLite ranks with bm25; the count, capped, in the same query.
+    // Relevance (ts_rank: title words weigh three times body words, entity tokens twice; over an article's first part)
+    // among the newest matches, as SQLite ranks with bm25; the count, capped, in the same query.
+    const matches = articleMatches('$1', '$6');
     const rows = this.conn.queryArrays<[string | null, number | null, number]>(`WITH q AS (SELECT $1::tsquery AS q),
-        newest AS (SELECT s.seq, s.document FROM article_search s, q WHERE s.document @@ q.q ORDER BY s.seq DESC LIMIT $2),
+        newest AS (SELECT s.seq, s.document FROM article_search s WHERE ${matches} ORDER BY s.seq DESC LIMIT $2),
         ranked AS (SELECT n.seq, ts_rank('${ARTICLE_RANK_WEIGHTS}'::float4[], n.document, q.q) AS score FROM newest n, q
           ORDER BY score DESC, n.seq DESC LIMIT $3 OFFSET $4),
-        total AS (SELECT count(*) AS n FROM (SELECT 1 FROM article_search s, q WHERE s.document @@ q.q LIMIT $5) x)
+        total AS (SELECT count(*) AS n FROM (SELECT 1 FROM article_search s WHERE ${matches} LIMIT $5) x)
       SELECT a.id, r.score, total.n FROM total LEFT JOIN (ranked r JOIN articles a ON a.seq = r.seq) ON true
-      ORDER BY r.score DESC, r.seq DESC`, [query, SEARCH_RANK_WINDOW, limit, offset, SEARCH_COUNT_CAP]);
+      ORDER BY r.score DESC, r.seq DESC`, [query, SEARCH_RANK_WINDOW, limit, offset, SEARCH_COUNT_CAP, tsQueryClauses(match)]);
     const total = rows[0]?.[2] ?? 0;
     const hits = rows.filter((r): r is [string, number, number] => r[0] !== null).map(([id, score]) => ({ id, score }));
     return { total, hits };
