@@ -104,18 +104,15 @@ export class QueueWorker {
         await this.process(jobs);
         continue;
       }
+      // With --once, done when nothing is queued or leased (leased jobs may belong to a worker that died: their leases
+      // expire, then they are taken).
+      const counts = once ? this.store.queue.counts() : null;
+      const drained = counts !== null && counts.queued === 0 && counts.leased === 0;
       // Idle: views a dead worker left stale are rebuilt before waiting (looked for once a minute at most: finding none
       // scans every story) and before `--once` exits.
-      const sweepDue = this.lastSweepWrote || performance.now() - this.lastSweep >= STALE_VIEW_SWEEP_MS;
+      const sweepDue = drained || this.lastSweepWrote || performance.now() - this.lastSweep >= STALE_VIEW_SWEEP_MS;
       if (sweepDue && this.rebuildStaleViews() > 0) continue;
-      if (once) {
-        const counts = this.store.queue.counts();
-        // Leased jobs may belong to a worker that died: wait for their leases to expire, then take them.
-        if (counts.queued === 0 && counts.leased === 0) {
-          if (this.rebuildStaleViews() > 0) continue;
-          break;
-        }
-      }
+      if (drained) break;
       await this.sleep(pollSeconds * 1000);
     }
     return this.stats;

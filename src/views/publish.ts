@@ -66,15 +66,21 @@ export function buildPublication(
 /**
  * Rebuilds up to `limit` views older than their story's state (storiesWithStaleView), outside the writer lock but
  * written under it. What a worker does when idle and before it exits: views a worker left behind when it died between
- * storing a batch and publishing it are caught up. Returns how many views were written and how many were skipped
- * because their story changed meanwhile.
+ * storing a batch and publishing it are caught up. With `overWholeStore`, the knowledge is assembled over every
+ * story, as one `analyze` over everything would: contradictions between a stale story and any other are found (a
+ * story rebuilt alone would miss them). Returns how many views were written and how many were skipped because their
+ * story changed meanwhile.
  */
-export function publishStaleViews(store: Store, kb: KnowledgeBase, limit: number, cache?: StoredArticleCache): { written: number; skipped: number } {
+export function publishStaleViews(
+  store: Store, kb: KnowledgeBase, limit: number, cache?: StoredArticleCache, overWholeStore = false,
+): { written: number; skipped: number } {
   const ids = store.serving.storiesWithStaleView(limit);
   if (ids.length === 0) return { written: 0, skipped: 0 };
+  // Versions before members (buildPublication).
   const versions = store.serving.storyStateVersions(ids);
   const stories = store.serving.storyBasics(ids);
-  const { articles, knowledge } = assembleStories(store, kb, stories, [], cache);
+  const assembleOver = overWholeStore ? store.listStories().map(storyBasics) : stories;
+  const { articles, knowledge } = assembleStories(store, kb, assembleOver, [], cache);
   const views = buildPublication(store, kb, stories, versions, articles, knowledge, cache);
   const skipped = store.exclusive(() => store.serving.putStoryViews(views));
   return { written: views.length - skipped.length, skipped: skipped.length };
@@ -118,16 +124,7 @@ export function backfillViews(store: Store, kb: KnowledgeBase, batch = 200): { a
   let stories = 0;
   if (store.serving.storiesWithStaleView(1).length === 0) return { articles, stories };
   if (store.articleCount() <= WHOLE_STORE_BACKFILL) {
-    // Knowledge assembled over the whole store, as one `analyze` over everything would: contradictions between a
-    // stale story and any other are found (a story rebuilt alone would miss them). Versions first (buildPublication).
-    const stale = store.serving.storiesWithStaleView(Number.MAX_SAFE_INTEGER);
-    const versions = store.serving.storyStateVersions(stale);
-    const all = new Map(store.listStories().map((s) => [s.id, s]));
-    const basicsOf = (ids: readonly string[]): StoryBasics[] => ids.map((id) => all.get(id)).filter((s) => s !== undefined).map(storyBasics);
-    const whole = assembleStories(store, kb, basicsOf([...all.keys()]), []);
-    const views = buildPublication(store, kb, basicsOf(stale), versions, whole.articles, whole.knowledge);
-    const skipped = store.exclusive(() => store.serving.putStoryViews(views));
-    return { articles, stories: views.length - skipped.length };
+    return { articles, stories: publishStaleViews(store, kb, Number.MAX_SAFE_INTEGER, undefined, true).written };
   }
   for (;;) {
     const { written } = publishStaleViews(store, kb, batch);

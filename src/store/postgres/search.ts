@@ -99,7 +99,13 @@ export function tsQueryClauses(match: SearchMatch): string[] | null {
   return clauses;
 }
 
+/** The tsquery literal of clauses from tsQueryClauses: all of them. */
+export function allClauses(clauses: readonly string[]): string {
+  return clauses.map((c) => `(${c})`).join(' & ');
+}
+
 /** The tsquery literal of a SearchMatch: its clauses ANDed (null when nothing can match). */
 export function tsQuery(match: SearchMatch): string | null {
-  return tsQueryClauses(match)?.map((c) => `(${c})`).join(' & ') ?? null;
+  const clauses = tsQueryClauses(match);
+  return clauses && allClauses(clauses);
 }

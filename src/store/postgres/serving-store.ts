@@ -5,7 +5,7 @@ import type { ArticleSearchRow, SearchMatch } from '../../views/search-text.js';
 import type { OutletCount } from '../../serve/api-types.js';
 import { SEARCH_COUNT_CAP, SEARCH_RANK_WINDOW, type ArticleTextRow, type MentionDbRow, type MentionRow, mentionRowFrom, type SearchHitRow, type ServingStore, type StoryViewRecord, type ViewFilter } from '../serving.js';
 import { bulkInsert, type PgConnection } from './bridge.js';
-import { ARTICLE_RANK_WEIGHTS, STORY_RANK_WEIGHTS, articleDocuments, storyDocument, tsQuery, tsQueryClauses } from './search.js';
+import { ARTICLE_RANK_WEIGHTS, STORY_RANK_WEIGHTS, allClauses, articleDocuments, storyDocument, tsQuery, tsQueryClauses } from './search.js';
 
 /** SQL conditions with $-numbered parameters, numbered as they are added. */
 class Conditions {
@@ -32,7 +32,7 @@ class Conditions {
 /**
  * SQL true for an article_search row `s` matching a search: its document matches the whole query, or (an article cut
  * into parts, search.ts) every clause matches its first part or another. `query` and `clauses` are the placeholders of
- * tsQuery and tsQueryClauses.
+ * allClauses and tsQueryClauses.
  */
 function articleMatches(query: string, clauses: string): string {
   return `(s.document @@ ${query}::tsquery OR (s.parts > 0 AND NOT EXISTS (SELECT 1 FROM unnest(${clauses}::tsquery[]) AS c(q)
@@ -45,7 +45,7 @@ function storyConditions(column: string, filter: ViewFilter, c: Conditions): voi
   if (filter.match) {
     const clauses = tsQueryClauses(filter.match);
     if (clauses === null) c.add('false');
-    else c.add(`${column} IN (SELECT a.story_id FROM article_search s JOIN articles a ON a.seq = s.seq WHERE ${articleMatches('?', '?')})`, tsQuery(filter.match), clauses);
+    else c.add(`${column} IN (SELECT a.story_id FROM article_search s JOIN articles a ON a.seq = s.seq WHERE ${articleMatches('?', '?')})`, allClauses(clauses), clauses);
   }
   if (filter.entity) c.add(`${column} IN (SELECT a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?)`, filter.entity);
   if (filter.place) {
@@ -89,8 +89,12 @@ export class PostgresServingStore implements ServingStore {
     const now = new Date().toISOString();
     return this.conn.transaction(() => {
       const current = this.storyStateVersions(given.map((v) => v.storyId));
-      const skipped = given.filter((v) => v.stateVersion < (current.get(v.storyId) ?? 0)).map((v) => v.storyId);
-      const views = given.filter((v) => v.stateVersion >= (current.get(v.storyId) ?? 0));
+      const skipped: string[] = [];
+      const views: StoryViewRecord[] = [];
+      for (const v of given) {
+        if (v.stateVersion < (current.get(v.storyId) ?? 0)) skipped.push(v.storyId);
+        else views.push(v);
+      }
       if (views.length === 0) return skipped;
       const ids = views.map((v) => v.storyId);
       this.conn.exec(`WITH gone AS (DELETE FROM story_views WHERE story_id = ANY($1::text[])),
@@ -199,8 +203,8 @@ export class PostgresServingStore implements ServingStore {
   }
 
   searchArticles(match: SearchMatch, limit: number, offset: number): { total: number; hits: SearchHitRow[] } {
-    const query = tsQuery(match);
-    if (query === null) return { total: 0, hits: [] };
+    const clauses = tsQueryClauses(match);
+    if (clauses === null) return { total: 0, hits: [] };
     // Relevance (ts_rank: title words weigh three times body words, entity tokens twice; over an article's first part)
     // among the newest matches, as SQLite ranks with bm25; the count, capped, in the same query.
     const matches = articleMatches('$1', '$6');
@@ -210,7 +214,7 @@ export class PostgresServingStore implements ServingStore {
           ORDER BY score DESC, n.seq DESC LIMIT $3 OFFSET $4),
         total AS (SELECT count(*) AS n FROM (SELECT 1 FROM article_search s WHERE ${matches} LIMIT $5) x)
       SELECT a.id, r.score, total.n FROM total LEFT JOIN (ranked r JOIN articles a ON a.seq = r.seq) ON true
-      ORDER BY r.score DESC, r.seq DESC`, [query, SEARCH_RANK_WINDOW, limit, offset, SEARCH_COUNT_CAP, tsQueryClauses(match)]);
+      ORDER BY r.score DESC, r.seq DESC`, [allClauses(clauses), SEARCH_RANK_WINDOW, limit, offset, SEARCH_COUNT_CAP, clauses]);
     const total = rows[0]?.[2] ?? 0;
     const hits = rows.filter((r): r is [string, number, number] => r[0] !== null).map(([id, score]) => ({ id, score }));
     return { total, hits };
