@@ -49,3 +49,14 @@ test('a model person keeps its kunya and loses a title and trailing function wor
   assert.ok(!texts.some((t) => t.includes('المدرّس') || t.endsWith('بأنه')), texts.join(', '));
   assert.ok(texts.some((t) => t.startsWith('أبو خالد')), texts.join(', '));
 });
+
+test('a rule person the tagger reads as no name is dropped, a real name after the same title stays', () => {
+  // «الفريق» is a rank (lieutenant general) and "the team".
+  const team = 'وأكد المدرب بعد المران أن الفريق جاهز تماماً وعازم على الفوز في المباراة المقبلة.';
+  assert.ok(summary(annotate(team, false)).some((m) => m.startsWith('person:جاهز')), 'the rules alone take «جاهز» for a name');
+  assert.deepEqual(summary(annotate(team)), []);
+  const possessive = 'وشنت الصحف حملة لصالح وزير خارجيتها وتجارتها السابق.';
+  assert.ok(summary(annotate(possessive, false)).some((m) => m.startsWith('person:خارجيتها')), 'the rules alone take «خارجيتها» for a name');
+  assert.deepEqual(summary(annotate(possessive)), []);
+  assert.ok(summary(annotate('وقال الفريق محمد الحسن إن القوات ستنسحب.')).some((m) => m.startsWith('person:محمد الحسن')));
+});
