@@ -155,6 +155,11 @@ interface ResolvedForm {
   /** Small integers in plain arrays: a typed array per form cost more memory than its contents (100 k forms). */
   rows: number[];
   starts: number[];
+  /**
+   * With a resolver that has weights: the summed weights of the form's own features (head and body parts, about 20
+   * rows), added once per token instead of row by row; those parts then have no rows here.
+   */
+  own: Float32Array | null;
 }
 
 /** The parts of a form's hashes, in this order. */
@@ -383,13 +388,24 @@ export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): 
 /** A model's rows for feature hashes: `rowOf(hash)` is where the hash's weights start, or -1 for an unknown feature. */
 export interface RowResolver {
   rowOf(hash: number): number;
+  /** The rows themselves, `width` floats each: given, a form's own features are summed once per form (RowMatrix.base). */
+  weights?: Float32Array;
+  width?: number;
 }
 
-/** Features as model rows: token i's known features are rows[offsets[i] .. offsets[i + 1]), in feature order. */
+/**
+ * Features as model rows: token i's known features are rows[offsets[i] .. offsets[i + 1]), in feature order. With a
+ * resolver that has weights, the features of each token's own form are not in `rows` but summed in `base`
+ * (token i's `width` floats from i × width), where scoring starts.
+ */
 export interface RowMatrix {
   rows: Int32Array;
   offsets: Int32Array;
+  base?: Float32Array;
 }
+
+/** A form's own parts: the same whatever its neighbours are, so their weights can be summed once per form. */
+const OWN_PARTS: readonly number[] = [PART.head, PART.body];
 
 /** Row buffers of finished RowSinks, reused. */
 const freeRowBuffers: Int32Array[] = [];
@@ -401,8 +417,12 @@ class RowSink implements FeatureSink {
   private readonly offsets: Int32Array;
   private token = 0;
 
+  /** Per token, the summed weights of its own form's features (when the resolver has weights). */
+  private readonly base: Float32Array | undefined;
+
   constructor(tokens: number, private readonly resolver: RowResolver) {
     this.offsets = new Int32Array(tokens + 1);
+    if (resolver.weights && resolver.width) this.base = new Float32Array(tokens * resolver.width);
   }
 
   /** Room for `more` rows. */
@@ -422,6 +442,12 @@ class RowSink implements FeatureSink {
 
   addPart(form: FormFeatures, part: number): void {
     const resolved = form.resolved?.by === this.resolver ? form.resolved : this.resolve(form);
+    const own = resolved.own;
+    if (own !== null && part === PART.head) {
+      const base = this.base!;
+      const at = this.token * own.length;
+      for (let l = 0; l < own.length; l++) base[at + l] = own[l];
+    }
     const from = resolved.starts[part];
     const to = resolved.starts[part + 1];
     this.reserve(to - from);
@@ -429,16 +455,21 @@ class RowSink implements FeatureSink {
   }
 
   private resolve(form: FormFeatures): ResolvedForm {
+    const { weights, width } = this.resolver;
+    const own = weights && width ? new Float32Array(width) : null;
     const rows: number[] = [];
     const starts = [0];
     for (let part = 0; part < PARTS; part++) {
+      const summed = own !== null && OWN_PARTS.includes(part);
       for (let k = form.starts[part]; k < form.starts[part + 1]; k++) {
         const row = this.resolver.rowOf(form.hashes[k]);
-        if (row >= 0) rows.push(row);
+        if (row < 0) continue;
+        if (summed) for (let l = 0; l < width!; l++) own[l] += weights![row + l];
+        else rows.push(row);
       }
       starts.push(rows.length);
     }
-    return (form.resolved = { by: this.resolver, rows, starts });
+    return (form.resolved = { by: this.resolver, rows, starts, own });
   }
 
   endToken(): void {
@@ -446,7 +477,7 @@ class RowSink implements FeatureSink {
   }
 
   finish(): RowMatrix {
-    const matrix = { rows: this.rows.slice(0, this.length), offsets: this.offsets };
+    const matrix = { rows: this.rows.slice(0, this.length), offsets: this.offsets, base: this.base };
     if (freeRowBuffers.length < 8) freeRowBuffers.push(this.rows);
     this.rows = new Int32Array(0);
     this.length = 0;

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { hashFeature } from './features.js';
 import { LABEL_COUNT } from './labels.js';
 import { buildModel, emissionScores } from './model.js';
-import { pairedEmissionScores, pairedModels, pairModels } from './paired.js';
+import { pairedEmissionScores, pairedModels, pairedRowScores, pairModels } from './paired.js';
 import { loadTagger } from './tagger.js';
 import { tokenize } from '../arabic/tokenize.js';
-import { extractFeatures } from './features.js';
+import { extractDocumentRows, extractFeatures } from './features.js';
 
 const header = { featureVersion: 0, clusterPrefixes: [4], without: [], clustersChecksum: 'none', trainedOn: 'test', trainedAt: '2026-11-23', epochs: 1, labels: [], scale: 1 };
 
@@ -46,3 +46,38 @@ test('the shipped tagger pairs its two stages once and scores as each stage does
   assert.deepEqual(local, emissionScores(tagger.local, features));
   assert.deepEqual(document, emissionScores(tagger.document, features));
 });
+
+test('tagging sums each form\'s own features once: the scores are the hash path\'s, up to float32 rounding', () => {
+  const tagger = loadTagger();
+  assert.ok(tagger?.document);
+  const pair = pairedModels(tagger.local, tagger.document);
+  const sentences = [
+    'قال الرئيس السوري أحمد الشرع في دمشق إن «قسد» ستنسحب من دير الزور',
+    'وأعلن الجيش السوري السيطرة على حقل العمر، فيما قالت قسد إن الشدادي خرجت عن سيطرتها. وقال الشرع إن دمشق',
+  ].map((text) => tokenize(text));
+  // Twice: the second pass reads every form's summed weights from the form cache.
+  for (let pass = 0; pass < 2; pass++) {
+    const rows = extractDocumentRows(sentences, tagger.lexicon, pair.resolver);
+    assert.ok(rows.base, 'the paired resolver has weights, so own features are summed per form');
+    const [local, document] = pairedRowScores(pair, rows);
+    const [localByHash, documentByHash] = pairedEmissionScores(pair, concatSentences(sentences.map((tokens) => extractFeatures(tokens, tagger.lexicon))));
+    assert.equal(local.length, localByHash.length);
+    for (let k = 0; k < local.length; k++) {
+      assert.ok(Math.abs(local[k] - localByHash[k]) < 1e-3, `local score ${k}: ${local[k]} vs ${localByHash[k]}`);
+      assert.ok(Math.abs(document[k] - documentByHash[k]) < 1e-3, `document score ${k}: ${document[k]} vs ${documentByHash[k]}`);
+    }
+  }
+});
+
+/** The features of several sentences as one matrix, token after token. */
+function concatSentences(matrices: { hashes: Uint32Array; offsets: Int32Array }[]) {
+  const hashes: number[] = [];
+  const offsets = [0];
+  for (const m of matrices) {
+    for (let i = 0; i + 1 < m.offsets.length; i++) {
+      hashes.push(...m.hashes.subarray(m.offsets[i], m.offsets[i + 1]));
+      offsets.push(hashes.length);
+    }
+  }
+  return { hashes: Uint32Array.from(hashes), offsets: Int32Array.from(offsets) };
+}

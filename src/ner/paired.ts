@@ -65,6 +65,7 @@ export function pairModels(first: NerModel, second: NerModel): PairedModels {
     copyRow(second.weights, ownRow(second, from) * LABEL_COUNT, weights, slots[2 * slot + 1] + LABEL_COUNT);
   }
   const resolver: RowResolver = {
+    width: ROW,
     rowOf(hash) {
       const key = storedKey(hash) | 0;
       let slot = key & mask;
@@ -76,7 +77,8 @@ export function pairModels(first: NerModel, second: NerModel): PairedModels {
       }
     },
   };
-  return { first, second, slots, mask, weights: weights.slice(0, rows * ROW), resolver };
+  resolver.weights = weights.slice(0, rows * ROW);
+  return { first, second, slots, mask, weights: resolver.weights, resolver };
 }
 
 function copyRow(from: Float32Array, at: number, to: Float32Array, into: number): void {
@@ -97,6 +99,15 @@ export function pairedRowScores(pair: PairedModels, features: RowMatrix): [Float
   const n = offsets.length - 1;
   const first = new Float32Array(n * LABEL_COUNT);
   const second = new Float32Array(n * LABEL_COUNT);
+  const { base } = features;
+  if (base) {
+    for (let i = 0; i < n; i++) {
+      for (let l = 0; l < LABEL_COUNT; l++) {
+        first[i * LABEL_COUNT + l] = base[i * ROW + l];
+        second[i * LABEL_COUNT + l] = base[i * ROW + LABEL_COUNT + l];
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
     addRows(pair.weights, rows, offsets[i], offsets[i + 1], first, i * LABEL_COUNT);
     addRows(pair.weights, rows, offsets[i], offsets[i + 1], second, i * LABEL_COUNT, LABEL_COUNT);
