@@ -60,3 +60,14 @@ test('a rule person the tagger reads as no name is dropped, a real name after th
   assert.deepEqual(summary(annotate(possessive)), []);
   assert.ok(summary(annotate('وقال الفريق محمد الحسن إن القوات ستنسحب.')).some((m) => m.startsWith('person:محمد الحسن')));
 });
+
+test('a newspaper or company the model names alone drops the head and the descriptors the rules took with it', () => {
+  const text = 'وقالت صحيفة هآرتس الإسرائيلية إن شركة «ياهو» الأميركية وشركة توتال الفرنسية علقت أعمالها.';
+  const rulesOnly = summary(annotate(text, false));
+  assert.ok(rulesOnly.includes('organization:صحيفة هآرتس الإسرائيلية:new:organization:صحيفه-هارتس-الاسراييليه:context'), rulesOnly.join(', '));
+  const merged = summary(annotate(text));
+  for (const name of ['هآرتس', 'ياهو', 'توتال']) {
+    assert.ok(merged.some((m) => m.startsWith(`organization:${name}:new:organization:`)), `${name} alone: ${merged.join(', ')}`);
+  }
+  assert.ok(!merged.some((m) => m.includes('صحيفة') || m.includes('شركة')), merged.join(', '));
+});

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/kb.js';
 import type { LabeledSpan, NerType } from '../ner/labels.js';
 import { tagDocument, type NerTagger } from '../ner/tagger.js';
 import { addMention, contextEntityId, contextName, dropMention, nameStartOffset, type Scan } from './entities-scan.js';
-import { cueOf, headAt, isFunctionWord, type NameRange, type PersonCue } from './entity-cues.js';
+import { cueOf, headAt, isCommonWord, isFunctionWord, isNisba, type NameRange, type PersonCue } from './entity-cues.js';
 import { isQuote } from './kb-match.js';
 
 /**
@@ -100,7 +100,7 @@ function settleOverlaps(scan: Scan, first: number, end: number, type: EntityType
     if (mention.type === 'facility' || scan.titleMentions.has(mention)) return false;
     const inside = from >= first && to <= end;
     if (mention.source === 'kb' && !inside) return false;
-    if (mention.source === 'context' && from <= first && to >= end && to - from > end - first && keepsContext(scan, mention, first, end)) return false;
+    if (mention.source === 'context' && from <= first && to >= end && to - from > end - first && keepsContext(scan, mention, first, end, from, to)) return false;
     if (mention.source === 'kb') swallowed.push(mention);
     ruleTokens += Math.min(to, end) - Math.max(from, first);
   }
@@ -119,9 +119,28 @@ function settleOverlaps(scan: Scan, first: number, end: number, type: EntityType
  * "[مؤسسة مياه [الحسكة]]") or when the model kept only a known first name ("أبو [خالد]"); after a person's title
  * the model's shorter name usually is the better one ("شيراك [شذ]" is no name).
  */
-function keepsContext(scan: Scan, mention: EntityMention, first: number, end: number): boolean {
+function keepsContext(scan: Scan, mention: EntityMention, first: number, end: number, from: number, to: number): boolean {
+  if (mention.type === 'organization') return !nameAfterDroppedHead(scan, first, end, from, to);
   if (mention.type !== 'person') return true;
   return end - first === 1 && scan.cues.firstNames.has(scan.tokens[first].norm);
+}
+
+/**
+ * "صحيفة [هآرتس]", "شركة [شل] البريطانية": the rule took a generic head the conventions drop when the name stands
+ * alone (eval/README.md), with the descriptors after the name; the model reads the name alone, which is that evidence.
+ * True when the model's span starts right after such a head (or its opening quote) and only quotes, relation
+ * adjectives and common words of the rule's span follow it.
+ */
+function nameAfterDroppedHead(scan: Scan, first: number, end: number, from: number, to: number): boolean {
+  const { tokens, cues } = scan;
+  if (cueOf(tokens[from], cues.droppedHeads) !== 'organization') return false;
+  const nameAt = isQuote(tokens[from + 1]) ? from + 2 : from + 1;
+  if (first !== nameAt) return false;
+  for (let k = end; k < to; k++) {
+    const t = tokens[k];
+    if (!isQuote(t) && !isNisba(t, cues) && !isCommonWord(t, cues)) return false;
+  }
+  return true;
 }
 
 /**
