@@ -4,6 +4,7 @@ import { normalizeForMatch } from '../arabic/normalize.js';
 import { cueOf, loadCues, type Cues } from '../annotate/entity-cues.js';
 import type { Document, EntityMention, EntityType } from '../document.js';
 import type { KnowledgeBase } from '../kb/kb.js';
+import { matchKbAt } from '../annotate/kb-match.js';
 import { annotateArticle, type PipelineContext } from '../pipeline.js';
 import { alignSentence, spansOfLabels, spansOnWords, wordIndexOfOffsets } from './align.js';
 import type { LabeledSpan, NerType } from './labels.js';
@@ -54,6 +55,27 @@ export function outsideAnercorpScheme(mention: EntityMention, doc: Document, kb:
   if (mention.type !== 'organization') return false;
   if (!scheme().descriptiveHeads.has(words[0].stem) && !scheme().descriptiveHeads.has(words[0].bare)) return false;
   return words.slice(1).every((t) => cues.commonWords.has(t.stem) || kb.nationalityAdjectives.has(t.bare));
+}
+
+/**
+ * The organisations and places the knowledge base knows inside a role title standing for a person («الأمين العام
+ * [للأمم المتحدة]»): ANERcorp tags them, and Marsad's conventions annotate a name inside a title too, except when the
+ * title itself is the mention (no nesting). Read from the title's tokens, as the entity stage would without titles.
+ */
+function namesInsideTitle(mention: EntityMention, doc: Document, kb: KnowledgeBase): { type: NerType; start: number; end: number }[] {
+  if (mention.type !== 'person') return [];
+  const names: { type: NerType; start: number; end: number }[] = [];
+  const tokens = doc.tokens;
+  let k = tokens.findIndex((t) => t.end > mention.start);
+  while (k >= 0 && k < tokens.length && tokens[k].start < mention.end) {
+    const match = matchKbAt(tokens, k, kb, { date: doc.published, titles: false });
+    const type = match ? GOLD_TYPE[kb.getEntity(match.entry.entityId)?.type ?? 'misc'] : null;
+    if (match && type && type !== 'MISC' && type !== 'PERS' && match.end <= mention.end && match.start > mention.start) {
+      names.push({ type, start: match.start, end: match.end });
+      k = match.endToken;
+    } else k++;
+  }
+  return names;
 }
 
 let schemeTable: { descriptiveHeads: Set<string> } | null = null;
@@ -110,8 +132,15 @@ export function scorePipeline(context: PipelineContext, sentences: readonly Gold
       if (type === null) continue;
       const [first, last] = wordIndexOfOffsets([mention.start, mention.end - 1], wordStarts);
       all.push({ type, first, end: last + 1 });
-      if (outsideAnercorpScheme(mention, doc, context.kb, cues)) outsideScheme++;
-      else predicted.push({ type, first, end: last + 1 });
+      if (!outsideAnercorpScheme(mention, doc, context.kb, cues)) {
+        predicted.push({ type, first, end: last + 1 });
+        continue;
+      }
+      outsideScheme++;
+      for (const inner of namesInsideTitle(mention, doc, context.kb)) {
+        const [innerFirst, innerLast] = wordIndexOfOffsets([inner.start, inner.end - 1], wordStarts);
+        predicted.push({ type: inner.type, first: innerFirst, end: innerLast + 1 });
+      }
     }
     countSpans(counts, goldSpans, predicted);
     countSpans(rawCounts, goldSpans, all);
