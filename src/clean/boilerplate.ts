@@ -35,9 +35,23 @@ export function matchKey(line: string): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** Whether a UTF-16 code unit is whitespace as the regex class \s has it. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** line.trim().split(/\s+/).length (0 for a blank line), counted without building the words: every line asks. */
 export function wordCount(line: string): number {
-  const trimmed = line.trim();
-  return trimmed ? trimmed.split(/\s+/).length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = isSpace(line.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Closing quotes and brackets that may follow a sentence's final mark. */
@@ -73,6 +87,9 @@ const MAX_DATELINE_WORDS = 10;
 
 /** A line that is only a date or a time ("الأربعاء 14 كانون الثاني 2026", "آخر تحديث: 09:30"), printed by the page, not written. */
 export function isDateline(line: string): boolean {
+  // Most lines are prose. Without a digit no word makes the line dated; a line of more than twice a dateline's words
+  // would need a dozen lone separators ("|") to come down to one, and reading such a line as text loses nothing.
+  if (!/[0-9]/.test(line) || wordCount(line) > 2 * MAX_DATELINE_WORDS + 1) return false;
   const words = normalizeForMatch(line).replace(/[:،,|]/g, (m) => (m === ':' ? ':' : ' ')).split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_DATELINE_WORDS) return false;
   let dated = false;
@@ -92,6 +109,11 @@ const READ_ALSO_SEPARATOR = /^[\s:：\-–—|«»"]+/u;
  * next line), the headline when glued or attached to it ("إقرأ أيضاالأمن الداخلي …"), or null for other lines.
  */
 export function readAlsoRemainder(line: string): string | null {
+  // The phrases are short: a line whose normalised opening matches none of them is done without normalising it all.
+  if (line.length > READ_ALSO_PROBE) {
+    const opening = normalizeForMatch(line.slice(0, READ_ALSO_PROBE)).replace(/\s+/g, ' ').trim();
+    if (opening.length > LONGEST_READ_ALSO && !readAlsoKeys.some((key) => opening.startsWith(key))) return null;
+  }
   const normalized = normalizeForMatch(line).replace(/\s+/g, ' ').trim();
   for (const key of readAlsoKeys) {
     if (!normalized.startsWith(key)) continue;
@@ -100,6 +122,10 @@ export function readAlsoRemainder(line: string): string | null {
   }
   return null;
 }
+
+/** Characters of a line normalised to look for a "read also" phrase at its start, and the longest phrase. */
+const READ_ALSO_PROBE = 64;
+const LONGEST_READ_ALSO = Math.max(...readAlsoKeys.map((key) => key.length));
 
 /** A linked headline: a few words, not a sentence (a real paragraph after "اقرأ أيضاً" is kept). */
 export function isReadAlsoHeadline(line: string): boolean {
@@ -116,6 +142,7 @@ export function furnitureReason(line: string, key: string = matchKey(line)): str
   const readAlso = readAlsoRemainder(line);
   if (readAlso !== null && (readAlso === '' || isReadAlsoHeadline(readAlso))) return 'read-also';
   const words = wordCount(line);
+  if (words > data.maxWordsForPrefix && words > data.maxWordsForContains) return null;
   const normalized = normalizeForMatch(line).trim();
   if (words <= data.maxWordsForPrefix) {
     for (const rule of prefixRules) if (normalized.startsWith(rule.key)) return rule.reason;
@@ -133,10 +160,17 @@ export function isLayoutMarker(line: { key: string; reason?: string } | undefine
 
 /** The line without layout markers stuck to its end ("… (أ.ب) play-circle" → "… (أ.ب)"). */
 export function stripTrailingMarkers(line: string): string {
-  const words = line.trim().split(/\s+/);
+  // Most lines end on a word that is no marker and have single spaces: then the answer is the line itself.
+  const trimmed = line.trim();
+  const lastSpace = trimmed.lastIndexOf(' ');
+  if (!SPACING_TO_COLLAPSE.test(trimmed) && !markerKeys.has(matchKey(trimmed.slice(lastSpace + 1)))) return trimmed;
+  const words = trimmed.split(/\s+/);
   while (words.length > 1 && markerKeys.has(matchKey(words[words.length - 1]))) words.pop();
   return words.join(' ');
 }
+
+/** Whitespace that split-and-join would change: a run of two or more, or any other than a plain space. */
+const SPACING_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** A closing parenthetical with no punctuation after it: "… (رويترز - أرشيفية)". */
 const CLOSING_PARENTHETICAL = /\(([^()]{1,60})\)$/;
