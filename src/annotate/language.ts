@@ -9,11 +9,15 @@ interface LanguageSettings {
   arabic: string;
   sampleLength: number;
   minLength: number;
+  arabicScriptNeighbours: string[];
+  neighbourLetters: string;
 }
 
 const settings = JSON.parse(readFileSync(new URL('./data/languages.json', import.meta.url), 'utf8')) as LanguageSettings;
 
 export const ARABIC = settings.arabic;
+const neighbours = new Set(settings.arabicScriptNeighbours);
+const neighbourLetter = new RegExp(`[${settings.neighbourLetters}]`, 'u');
 
 export function detectLanguage(doc: Document): Document {
   // The text is cut before joining: slicing the joined string would copy the whole text first.
@@ -21,6 +25,8 @@ export function detectLanguage(doc: Document): Document {
   let language = francTop(sample, settings.candidates, settings.minLength);
   // Too short for trigram statistics: fall back on the script, which is decisive for Arabic.
   if (language === 'und' && arabicLetterShare(sample) > 0.5) language = ARABIC;
+  // Persian, Urdu or Sorani without one letter of their own alphabets: a short Arabic text («قالت ان اسرائيل …»).
+  if (neighbours.has(language) && !neighbourLetter.test(sample) && arabicLetterShare(sample) > 0.5) language = ARABIC;
   return { ...doc, language };
 }
 
