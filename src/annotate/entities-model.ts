@@ -57,16 +57,16 @@ export function addModelMentions(scan: Scan, tagger: NerTagger): void {
 function dropUnconfirmedPersons(scan: Scan, ranges: readonly [number, number][], tagged: readonly LabeledSpan[][]): void {
   const named = new Uint8Array(scan.tokens.length);
   for (const [s, [from]] of ranges.entries()) for (const span of tagged[s]) named.fill(1, from + span.first, from + span.end);
-  for (const mention of [...scan.mentions]) {
-    if (mention.source !== 'context' || mention.type !== 'person' || scan.titleMentions.has(mention)) continue;
-    const at = scan.tokens.findIndex((t) => t.end > mention.start);
-    if (at < 0 || scan.covered[at] !== mention) continue;
-    const [from, to] = tokenRangeAround(scan, at);
+  for (let k = 0; k < scan.tokens.length; k++) {
+    const mention = scan.covered[k];
+    if (!mention || mention.source !== 'context' || mention.type !== 'person' || scan.titleMentions.has(mention)) continue;
+    const [from, to] = tokenRangeAround(scan, k);
+    k = to - 1;
     const first = scan.tokens[from];
     if (scan.cues.firstNames.has(first.norm) || scan.cues.firstNames.has(first.stem)) continue;
     if (named.subarray(from, to).some((v) => v === 1)) continue;
     dropMention(scan, mention);
-    for (let k = from; k < to; k++) if (scan.covered[k] === mention) scan.covered[k] = undefined;
+    scan.covered.fill(undefined, from, to);
   }
 }
 
