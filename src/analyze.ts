@@ -11,6 +11,7 @@ import type { Store } from './store/store.js';
 import { StoredArticleCache } from './knowledge/gather.js';
 import { type BatchResult, catchUp, loadIndexes, storeBatch, type StoryIndexes } from './store/batch.js';
 import type { SearchText } from './views/search-text.js';
+import { indexRunArticles } from './views/publish.js';
 
 export interface AnalyzeOptions {
   /** Publication date (YYYY-MM-DD) for articles whose input gives none. */
@@ -23,7 +24,11 @@ export interface AnalyzeOptions {
 
 /** Events come in arrival order of the records; an article's `doc` carries no tokens (as in the store). */
 export type AnalyzeEvent =
-  | { kind: 'article'; doc: Document; storyId: string | null; duplicateOf: string | null; alreadyStored: boolean; searchText?: SearchText }
+  | {
+      kind: 'article'; doc: Document; storyId: string | null; duplicateOf: string | null; alreadyStored: boolean; searchText?: SearchText;
+      /** Already in the search index with its stored entity ids (the run indexed it when it stored it). */
+      searchIndexed?: boolean;
+    }
   | { kind: 'error'; input: string; reason: string; stage: string };
 
 export interface RunStats {
@@ -115,19 +120,30 @@ export class Analyzer {
         prepared.push(outcome.prepared);
       }
     }
-    const placements = docs.length > 0 ? storeBatch(this.store, this.indexes, docs, prepared) : [];
-    let nextPage = 0;
-    let nextDoc = 0;
-    for (const item of batch.items) {
-      if (isIngestError(item)) {
-        emit({ kind: 'error', input: item.input, reason: item.reason, stage: 'ingest' });
-        continue;
+    const events: AnalyzeEvent[] = [];
+    // The batch's new articles enter the search index in the transaction that stores them, as a queue worker does: the
+    // index never lacks a stored article, and the work falls in this thread's waits for the annotator rather than
+    // after the run (publishRun passes over articles marked searchIndexed).
+    this.store.exclusive(() => {
+      const placements = docs.length > 0 ? storeBatch(this.store, this.indexes, docs, prepared) : [];
+      let nextPage = 0;
+      let nextDoc = 0;
+      for (const item of batch.items) {
+        if (isIngestError(item)) {
+          events.push({ kind: 'error', input: item.input, reason: item.reason, stage: 'ingest' });
+          continue;
+        }
+        for (const outcome of outcomes[nextPage++]) {
+          if (outcome.kind === 'error') events.push({ kind: 'error', input: outcome.input, reason: outcome.reason, stage: outcome.stage });
+          else events.push(placedArticleEvent(this.store, this.indexes, outcome.doc, placements[nextDoc++], outcome.searchText));
+        }
       }
-      for (const outcome of outcomes[nextPage++]) {
-        if (outcome.kind === 'error') emit({ kind: 'error', input: outcome.input, reason: outcome.reason, stage: outcome.stage });
-        else emit(placedArticleEvent(this.store, this.indexes, outcome.doc, placements[nextDoc++], outcome.searchText));
-      }
-    }
+      const fresh = events.filter((e): e is ArticleEvent => e.kind === 'article' && !e.alreadyStored);
+      if (fresh.length === 0) return;
+      indexRunArticles(this.store, fresh);
+      for (const event of fresh) event.searchIndexed = true;
+    });
+    for (const event of events) emit(event);
   }
 }
 

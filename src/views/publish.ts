@@ -26,15 +26,17 @@ export function describer(kb: KnowledgeBase): (id: string) => EntityRef {
  */
 export function publishRun(
   store: Store, kb: KnowledgeBase, stories: readonly StoryBasics[], articles: readonly AssemblyArticle[],
-  knowledge: AssembledKnowledge, runArticles: readonly (AssemblyArticle & { searchText?: SearchText })[], cache?: StoredArticleCache,
+  knowledge: AssembledKnowledge, runArticles: readonly (AssemblyArticle & { searchText?: SearchText; searchIndexed?: boolean })[], cache?: StoredArticleCache,
 ): void {
   indexRunArticles(store, runArticles);
   const versions = store.serving.storyStateVersions(stories.map((s) => s.id));
   store.serving.putStoryViews(buildPublication(store, kb, stories, versions, articles, knowledge, cache));
 }
 
-export function indexRunArticles(store: Store, runArticles: readonly (AssemblyArticle & { searchText?: SearchText })[]): void {
-  store.serving.indexArticles(runArticles.map((a) => ({ articleId: a.doc.id, row: articleSearchRow(a.doc, a.searchText) })));
+/** Indexes the run's articles for search, except those the run indexed as it stored them. */
+export function indexRunArticles(store: Store, runArticles: readonly (AssemblyArticle & { searchText?: SearchText; searchIndexed?: boolean })[]): void {
+  const rows = runArticles.filter((a) => !a.searchIndexed).map((a) => ({ articleId: a.doc.id, row: articleSearchRow(a.doc, a.searchText) }));
+  if (rows.length > 0) store.serving.indexArticles(rows);
 }
 
 /**
