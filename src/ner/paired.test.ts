@@ -47,20 +47,23 @@ test('the shipped tagger pairs its two stages once and scores as each stage does
   assert.deepEqual(document, emissionScores(tagger.document, features));
 });
 
-test('tagging sums each form\'s own features once: the scores are the hash path\'s, up to float32 rounding', () => {
-  const tagger = loadTagger();
-  assert.ok(tagger?.document);
-  const pair = pairedModels(tagger.local, tagger.document);
+test('tagging sums each form\'s features once per role: the scores are the hash path\'s, up to float32 rounding', () => {
+  const loaded = loadTagger();
+  assert.ok(loaded?.document);
+  const pair = pairedModels(loaded.local, loaded.document);
   const sentences = [
     'قال الرئيس السوري أحمد الشرع في دمشق إن «قسد» ستنسحب من دير الزور',
     'وأعلن الجيش السوري السيطرة على حقل العمر، فيما قالت قسد إن الشدادي خرجت عن سيطرتها. وقال الشرع إن دمشق',
+    'قال', '',
   ].map((text) => tokenize(text));
+  // Also without cluster features, where a word's roles as a neighbour have no cluster part.
+  const unclustered = { ...loaded.lexicon, without: new Set([...loaded.lexicon.without, 'clusters' as const]) };
   // Twice: the second pass reads every form's summed weights from the form cache.
-  for (let pass = 0; pass < 2; pass++) {
-    const rows = extractDocumentRows(sentences, tagger.lexicon, pair.resolver);
-    assert.ok(rows.base, 'the paired resolver has weights, so own features are summed per form');
+  for (const lexicon of [loaded.lexicon, loaded.lexicon, unclustered, unclustered]) {
+    const rows = extractDocumentRows(sentences, lexicon, pair.resolver);
+    assert.ok(rows.base, 'the paired resolver has weights, so features are summed per form and role');
     const [local, document] = pairedRowScores(pair, rows);
-    const [localByHash, documentByHash] = pairedEmissionScores(pair, concatSentences(sentences.map((tokens) => extractFeatures(tokens, tagger.lexicon))));
+    const [localByHash, documentByHash] = pairedEmissionScores(pair, concatSentences(sentences.map((tokens) => extractFeatures(tokens, lexicon))));
     assert.equal(local.length, localByHash.length);
     for (let k = 0; k < local.length; k++) {
       assert.ok(Math.abs(local[k] - localByHash[k]) < 1e-3, `local score ${k}: ${local[k]} vs ${localByHash[k]}`);
