@@ -18,6 +18,7 @@ import type { Store } from '../store/store.js';
 import { openTestStore } from '../test-support/test-store.js';
 import { repoRoot } from '../test-support/paths.js';
 import { buildPublication, publishStaleViews } from '../views/publish.js';
+import { parseSearchQuery, wordsMatch } from '../views/search-text.js';
 import { DEFAULT_WORKER_OPTIONS, QueueWorker } from './worker.js';
 
 const context = createPipelineContext();
@@ -172,5 +173,32 @@ test('a worker that stored its batches but never published them: the next idle w
   } finally {
     store.close();
     reference.close();
+  }
+});
+
+test('an analyze run indexes each batch for search in the transaction that stores it: no stored article waits for publishing', async () => {
+  const store = openTestStore();
+  try {
+    const analyzer = new Analyzer(context, store, { annotator: inlineAnnotator(context), batchSize: 7 });
+    const results = new RunResults(context.kb);
+    let indexedWhenReported = 0;
+    const stats = await analyzer.run(corpus.map(toPage), (event) => {
+      results.add(event);
+      if (event.kind !== 'article') return;
+      // Reported after its batch committed: already searchable.
+      assert.equal(event.searchIndexed, true);
+      indexedWhenReported = store.serving.searchArticles(wordsMatch('qindexed'), 1000, 0).total;
+      assert.ok(indexedWhenReported >= results.analysed.length, 'every article reported so far is indexed');
+    });
+    assert.equal(store.serving.searchArticles(wordsMatch('qindexed'), 1000, 0).total, store.articleCount());
+    assert.deepEqual(store.serving.articlesNotIndexed(10), []);
+    // Publishing passes over them and leaves the index as it was.
+    const query = parseSearchQuery('الشرع', context.kb).match!;
+    const before = store.serving.searchArticles(query, 1000, 0);
+    finishRun(store, context.kb, analyzer, stats.touchedStories, results);
+    assert.deepEqual(store.serving.searchArticles(query, 1000, 0), before);
+    assert.ok(before.total > 0);
+  } finally {
+    store.close();
   }
 });
