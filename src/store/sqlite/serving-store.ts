@@ -79,7 +79,7 @@ export class SqliteServingStore implements ServingStore {
       entityCounts: db.prepare('SELECT count(*) AS mentions, count(DISTINCT article_id) AS articles FROM entity_mentions WHERE entity_id = ?'),
       entityStories: db.prepare(`SELECT a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id
         WHERE m.entity_id = ? AND a.story_id IS NOT NULL GROUP BY a.story_id ORDER BY count(*) DESC, max(a.seq) DESC LIMIT ?`).pluck(),
-      mentionSpans: db.prepare('SELECT start, "end", entity_id FROM entity_mentions WHERE article_id = ?'),
+      mentionSpans: db.prepare('SELECT start, "end", entity_id FROM entity_mentions WHERE article_seq = (SELECT seq FROM articles WHERE id = ?)'),
       outlets: db.prepare('SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet'),
       articleWithText: db.prepare('SELECT id, title, text, outlet, published, url, story_id, duplicate_of FROM articles WHERE id = ?'),
     };

@@ -246,6 +246,62 @@ test('a store written before schema 3 migrates and reads its articles back with 
   });
 });
 
+/** Writes `doc` and its layers as schema 9 kept them: annotation rows keyed by the article id. */
+function putInSchema9(db: Database.Database, doc: Document): void {
+  db.prepare(`INSERT INTO articles (id, input, title, text, outlet, published, url, language, duplicate_of, duplicate_score, story_id, sentences, messages, stored_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, '2026-01-01T00:00:00Z')`)
+    .run(doc.id, doc.input, doc.title, doc.text, doc.outlet, doc.published, doc.url, doc.language, JSON.stringify(doc.sentences.map((x) => [x.start, x.end])), JSON.stringify(doc.messages));
+  for (const m of doc.entities) {
+    db.prepare('INSERT OR IGNORE INTO entity_mentions (article_id, entity_id, type, start, "end", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(doc.id, m.entityId, m.type, m.start, m.end, m.text, m.source);
+  }
+  for (const t of doc.times) db.prepare('INSERT INTO times (article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?)').run(doc.id, t.start, t.end, t.text, t.value);
+  for (const x of doc.quantities) {
+    db.prepare('INSERT INTO quantities (article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
+  }
+  doc.events.forEach((e, position) => db.prepare(`INSERT INTO events (article_id, position, start, "end", trigger_start, trigger_end, type, mode, context,
+      qualifiers, actors, recipients, location, date, counts, attribution, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(doc.id, position, e.start, e.end, e.trigger.start, e.trigger.end, e.type, e.mode ?? null, e.context ?? null, JSON.stringify(e.qualifiers),
+      JSON.stringify(e.actors), JSON.stringify(e.recipients), e.location, e.date, JSON.stringify(e.counts), e.attribution, e.status));
+  doc.claims.forEach((c, position) => db.prepare(`INSERT INTO claims (article_id, position, start, "end", speaker, speaker_text, unnamed, cue, cue_start,
+      cue_end, stance, about) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(doc.id, position, c.start, c.end, c.speaker, c.speakerText, c.unnamed ? 1 : 0, c.cue, c.cueSpan.start, c.cueSpan.end, c.stance, JSON.stringify(c.about)));
+}
+
+test('a store written before schema 10 migrates its annotation rows to arrival-number keys and reads every layer back', () => {
+  withTempDb((path) => {
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of listMigrations().filter((m) => m.version < 10)) {
+      old.exec(m.sql);
+      old.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
+    }
+    const written = ordered.slice(0, 4).map((doc, i) => (i % 2 === 0 ? withEventsAndClaims(withAnnotations(doc)) : doc));
+    // Stored in an order unlike their ids', so the seq keys differ from the id order.
+    for (const doc of [...written].reverse()) putInSchema9(old, doc);
+    old.close();
+
+    const store = openSqliteStore(path);
+    for (const doc of written) {
+      const back = store.getArticle(doc.id)!;
+      assert.deepEqual({ ...back, tokens: doc.tokens }, { ...doc, entities: byTextOrder(doc.entities), events: byTextOrder(doc.events), claims: byTextOrder(doc.claims) });
+    }
+    // New articles after the migration are keyed by their own seq, after the migrated ones.
+    const added = withEventsAndClaims(withAnnotations(ordered[5]));
+    store.putArticle({ doc: added, duplicateOf: null, storyId: null });
+    assert.deepEqual(store.getArticle(added.id)!.events, byTextOrder(added.events));
+    assert.deepEqual(store.getArticle(written[0].id)!.claims, byTextOrder(written[0].claims));
+    store.close();
+    const db = new Database(path, { readonly: true });
+    const keys = db.prepare('SELECT DISTINCT article_seq, article_id FROM entity_mentions ORDER BY article_seq').raw().all() as [number, string][];
+    const seqs = new Map(db.prepare('SELECT id, seq FROM articles').raw().all() as [string, number][]);
+    assert.ok(keys.length >= 4);
+    for (const [seq, articleId] of keys) assert.equal(seq, seqs.get(articleId));
+    db.close();
+  });
+});
+
 test('storedArticles lists every article in arrival order with its layers and links', () => {
   const store = openTestStore();
   const indexes = loadIndexes(store);

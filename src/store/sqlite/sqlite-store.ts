@@ -54,9 +54,9 @@ interface EventDbRow {
 }
 
 /** An event row's values in the column order of the insertEvent statement (positional: cheaper to bind than names). */
-function eventValues(articleId: string, position: number, e: EventMention): unknown[] {
+function eventValues(articleSeq: number, articleId: string, position: number, e: EventMention): unknown[] {
   return [
-    articleId, position, e.start, e.end, e.trigger.start, e.trigger.end, e.type, e.mode ?? null, e.context ?? null,
+    articleSeq, articleId, position, e.start, e.end, e.trigger.start, e.trigger.end, e.type, e.mode ?? null, e.context ?? null,
     JSON.stringify(e.qualifiers), JSON.stringify(e.actors), JSON.stringify(e.recipients), e.location, e.date,
     JSON.stringify(e.counts), e.attribution, e.status,
   ];
@@ -78,9 +78,9 @@ interface ClaimDbRow {
 }
 
 /** A claim row's values in the column order of the insertClaim statement. */
-function claimValues(articleId: string, position: number, c: ClaimMention): unknown[] {
+function claimValues(articleSeq: number, articleId: string, position: number, c: ClaimMention): unknown[] {
   return [
-    articleId, position, c.start, c.end, c.speaker, c.speakerText, c.unnamed ? 1 : 0, c.cue, c.cueSpan.start, c.cueSpan.end, c.stance,
+    articleSeq, articleId, position, c.start, c.end, c.speaker, c.speakerText, c.unnamed ? 1 : 0, c.cue, c.cueSpan.start, c.cueSpan.end, c.stance,
     JSON.stringify(c.about),
   ];
 }
@@ -150,20 +150,21 @@ class SqliteStore implements Store, StoryArchive {
     const doc = a.doc;
     this.transaction(() => {
       if (this.hasArticle(doc.id)) return;
-      this.q.insertArticle.run({
+      // The article's arrival number keys its annotation rows (migration 010).
+      const seq = Number(this.q.insertArticle.run({
         id: doc.id, input: doc.input, title: doc.title, text: doc.text, outlet: doc.outlet, published: doc.published, url: doc.url,
         language: doc.language, duplicate_of: a.duplicateOf, duplicate_score: a.duplicateScore ?? null, story_id: a.storyId,
         sentences: JSON.stringify(doc.sentences.map((s) => [s.start, s.end])), messages: JSON.stringify(doc.messages),
         stored_at: new Date().toISOString(),
-      });
+      }).lastInsertRowid);
       for (const m of doc.entities) {
         this.q.insertEntityStub.run(m.entityId, m.type, m.text);
-        this.q.insertMention.run(doc.id, m.entityId, m.type, m.start, m.end, m.text, m.source);
+        this.q.insertMention.run(seq, doc.id, m.entityId, m.type, m.start, m.end, m.text, m.source);
       }
-      for (const t of doc.times) this.q.insertTime.run(doc.id, t.start, t.end, t.text, t.value);
-      for (const x of doc.quantities) this.q.insertQuantity.run(doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
-      doc.events.forEach((e, position) => this.q.insertEvent.run(...eventValues(doc.id, position, e)));
-      doc.claims.forEach((c, position) => this.q.insertClaim.run(...claimValues(doc.id, position, c)));
+      for (const t of doc.times) this.q.insertTime.run(seq, doc.id, t.start, t.end, t.text, t.value);
+      for (const x of doc.quantities) this.q.insertQuantity.run(seq, doc.id, x.start, x.end, x.text, x.value, x.unit ?? null, x.qualifier ?? null);
+      doc.events.forEach((e, position) => this.q.insertEvent.run(...eventValues(seq, doc.id, position, e)));
+      doc.claims.forEach((c, position) => this.q.insertClaim.run(...claimValues(seq, doc.id, position, c)));
       if (a.fingerprint) this.putFingerprint(a.fingerprint);
       if (a.storyId && a.storyPosition !== undefined) this.q.insertStoryArticleAt.run(a.storyId, doc.id, a.storyPosition);
       else if (a.storyId) this.q.insertStoryArticle.run(a.storyId, doc.id, a.storyId);

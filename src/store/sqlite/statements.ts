@@ -17,23 +17,24 @@ export function prepareStatements(db: Database.Database) {
     upsertEntity: p(`INSERT INTO entities (id, type, name_ar, name_en, lon, lat) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET type = excluded.type, name_ar = excluded.name_ar, name_en = excluded.name_en, lon = excluded.lon, lat = excluded.lat`),
     getEntity: p('SELECT * FROM entities WHERE id = ?'),
-    insertMention: p('INSERT OR IGNORE INTO entity_mentions (article_id, entity_id, type, start, "end", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    mentionsOf: p('SELECT entity_id, type, start, "end", text, source FROM entity_mentions WHERE article_id = ? ORDER BY start, "end"'),
-    storyEntityMentions: p(`SELECT m.entity_id, m.type, m.text FROM story_articles AS sa JOIN entity_mentions AS m ON m.article_id = sa.article_id
+    insertMention: p('INSERT OR IGNORE INTO entity_mentions (article_seq, article_id, entity_id, type, start, "end", text, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    mentionsOf: p(`SELECT entity_id, type, start, "end", text, source FROM entity_mentions WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY start, "end"`),
+    storyEntityMentions: p(`SELECT m.entity_id, m.type, m.text FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
+      JOIN entity_mentions AS m ON m.article_seq = a.seq
       WHERE sa.story_id = ? ORDER BY sa.position, m.start, m."end"`),
-    insertTime: p('INSERT OR IGNORE INTO times (article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?)'),
-    timesOf: p('SELECT start, "end", text, value FROM times WHERE article_id = ? ORDER BY start'),
-    insertQuantity: p('INSERT OR IGNORE INTO quantities (article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    quantitiesOf: p('SELECT start, "end", text, value, unit, qualifier FROM quantities WHERE article_id = ? ORDER BY start'),
+    insertTime: p('INSERT OR IGNORE INTO times (article_seq, article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?, ?)'),
+    timesOf: p(`SELECT start, "end", text, value FROM times WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY start`),
+    insertQuantity: p('INSERT OR IGNORE INTO quantities (article_seq, article_id, start, "end", text, value, unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    quantitiesOf: p(`SELECT start, "end", text, value, unit, qualifier FROM quantities WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY start`),
     // Positional parameters, bound in this column order (sqlite-store.ts eventValues).
-    insertEvent: p(`INSERT OR IGNORE INTO events (article_id, position, start, "end", trigger_start, trigger_end, type, mode, context, qualifiers,
+    insertEvent: p(`INSERT OR IGNORE INTO events (article_seq, article_id, position, start, "end", trigger_start, trigger_end, type, mode, context, qualifiers,
         actors, recipients, location, date, counts, attribution, status)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    eventsOf: p('SELECT * FROM events WHERE article_id = ? ORDER BY start, "end", trigger_start, position'),
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    eventsOf: p(`SELECT * FROM events WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY start, "end", trigger_start, position`),
     // Positional, in this column order (sqlite-store.ts claimValues).
-    insertClaim: p(`INSERT OR IGNORE INTO claims (article_id, position, start, "end", speaker, speaker_text, unnamed, cue, cue_start, cue_end, stance, about)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    claimsOf: p('SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end", cue_start, position'),
+    insertClaim: p(`INSERT OR IGNORE INTO claims (article_seq, article_id, position, start, "end", speaker, speaker_text, unnamed, cue, cue_start, cue_end, stance, about)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    claimsOf: p(`SELECT * FROM claims WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY start, "end", cue_start, position`),
     insertFingerprint: p('INSERT OR IGNORE INTO fingerprints (article_id, grp, exact_hash, shingle_count, signature, duplicate_of) VALUES (?, ?, ?, ?, ?, ?)'),
     allFingerprints: p('SELECT article_id, grp, exact_hash, shingle_count, signature, duplicate_of FROM fingerprints ORDER BY seq'),
     insertStoryArticle: p(`INSERT OR IGNORE INTO story_articles (story_id, article_id, position)
