@@ -32,16 +32,32 @@ export interface DuplicateMatch {
  */
 export const DUPLICATE_THRESHOLDS = { containment: 0.8, jaccard: 0.5 } as const;
 
+/** The part of a fingerprint read from the tokens and entities (a worker thread computes it: PreparedPlacement). */
+export type NearFingerprint = Omit<Fingerprint, 'exactHash'>;
+
 export function fingerprintOf(doc: AnnotatedSummary): Fingerprint {
-  const words = plainWords(doc.text);
+  return withExactHash(nearFingerprintOf(doc), doc.text);
+}
+
+export function nearFingerprintOf(doc: AnnotatedSummary): NearFingerprint {
   const shingles = shingleHashes(fingerprintTerms(doc));
   return {
     articleId: doc.id,
     group: hasArabicFeatures(doc) ? 'arb' : 'plain:' + doc.language,
-    exactHash: words.length === 0 ? '' : createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32),
     shingleCount: shingles.size,
     signature: minhashSignature(shingles),
   };
+}
+
+/** The whole fingerprint: the exact hash needs the text alone, so the thread that places the article computes it. */
+export function withExactHash(near: NearFingerprint, text: string): Fingerprint {
+  return { ...near, exactHash: exactHashOf(text) };
+}
+
+/** Hash of the matching-form words of a text ('' when it has none). */
+export function exactHashOf(text: string): string {
+  const words = plainWords(text);
+  return words.length === 0 ? '' : createHash('sha256').update(words.join(' ')).digest('hex').slice(0, 32);
 }
 
 /** The fewest equal signature positions whose Jaccard estimate (equal / SIGNATURE_SIZE) meets the threshold. */

@@ -1,7 +1,7 @@
 // The per-article part of duplicates and stories that needs no global state: fingerprint, term counts, lead sentences.
 // Input: an annotated document (with tokens). Output: PreparedPlacement, small and cloneable, so a worker thread can compute it.
 import type { Span } from '../document.js';
-import { type Fingerprint, fingerprintOf } from './duplicates.js';
+import { type NearFingerprint, nearFingerprintOf } from './duplicates.js';
 import { type DocFeatures, docFeatures, sentenceTerms } from './features.js';
 import { hasArabicFeatures, type AnnotatedSummary } from './terms.js';
 import { MIN_SENTENCE_CHARS, isHeadingLike } from './summary.js';
@@ -17,7 +17,8 @@ export interface OpeningSentence {
 
 /** Everything placeArticle needs from the document's tokens, so the tokens need not travel to the placing thread. */
 export interface PreparedPlacement {
-  fingerprint: Fingerprint;
+  /** Without the exact hash, which needs only the text (placeArticle computes it). */
+  fingerprint: NearFingerprint;
   features: DocFeatures;
   openings: OpeningSentence[];
 }
@@ -30,7 +31,7 @@ export function foldSpaces(text: string): string {
 }
 
 export function preparePlacement(doc: AnnotatedSummary): PreparedPlacement {
-  return { fingerprint: fingerprintOf(doc), features: docFeatures(doc), openings: openingSentences(doc) };
+  return { fingerprint: nearFingerprintOf(doc), features: docFeatures(doc), openings: openingSentences(doc) };
 }
 
 /** The first sentences, with content terms for those long enough to enter a summary. */
