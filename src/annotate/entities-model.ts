@@ -7,7 +7,7 @@ import type { LabeledSpan, NerType } from '../ner/labels.js';
 import { tagDocument, type NerTagger } from '../ner/tagger.js';
 import { addMention, contextEntityId, contextName, dropMention, nameStartOffset, type Scan } from './entities-scan.js';
 import { cueOf, headAt, isCommonWord, isFunctionWord, isNisba, type NameRange, type PersonCue } from './entity-cues.js';
-import { isQuote } from './kb-match.js';
+import { inPlaceContext, isQuote } from './kb-match.js';
 
 /**
  * ANERcorp's MISC mixes currencies, religions, prizes and wars ("دولار", "الإسلام", "نوبل"): the tagger learns
@@ -42,7 +42,11 @@ export function addModelMentions(scan: Scan, tagger: NerTagger): void {
       if (inherited === false) continue;
       const range: NameRange = { firstToken: first, endToken: end, wholeFirst: keepsProclitics(tokens[first], scan) };
       const name = contextName(tokens, range);
-      const entityId = inherited ?? knownEntity(scan.kb, name, type) ?? contextEntityId(type, name);
+      const known = knownEntity(scan.kb, name, type);
+      // «دعم مالي»: a name the knowledge base reserves for where a place is named is not one elsewhere, whatever the
+      // tagger (which reads the KB's match as a feature) says.
+      if (known?.context && !inPlaceContext(tokens, first, end, scan.kb)) continue;
+      const entityId = inherited ?? known?.id ?? contextEntityId(type, name);
       addMention(scan, first, end, nameStartOffset(tokens, range), type, entityId, 'model');
     }
   }
@@ -199,10 +203,13 @@ function keepsProclitics(token: Token, scan: Scan): boolean {
   return !(cues.firstNames.has(token.stem) || cues.commonWords.has(token.stem) || kb.aliasesByFirstToken.has(token.stem));
 }
 
-function knownEntity(kb: KnowledgeBase, name: string, type: EntityType): string | null {
+/** The KB entity a model name resolves to: a plain alias, or one reserved for a place context (`context`). */
+function knownEntity(kb: KnowledgeBase, name: string, type: EntityType): { id: string; context: boolean } | null {
   for (const entry of kb.lookup(name)) {
     const entity = kb.getEntity(entry.entityId);
-    if (entry.mode === 'plain' && entity && COMPATIBLE[type].includes(entity.type)) return entity.id;
+    if ((entry.mode === 'plain' || entry.mode === 'context') && entity && COMPATIBLE[type].includes(entity.type)) {
+      return { id: entity.id, context: entry.mode === 'context' };
+    }
   }
   return null;
 }

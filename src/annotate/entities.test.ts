@@ -107,6 +107,15 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
   { text: 'قال الجيش اليوم إن القوات السورية والأميركية ستعمل معاً في إطار خطة تنظيم الانتخابات.', expected: [] },
   { text: 'نقلت وسائل إعلام سورية عن مصادر أن الهيكل الإداري تغيّر وأن الوضع القائم مستمر.', expected: [] },
   { text: 'قال وزير الخارجية السوري إن المحادثات مستمرة.', expected: [['وزير الخارجية السوري', 'person', 'person:asaad-al-shaibani']] },
+  // A name that is also a common word is a place only where a place is named (contextAliases, gazetteer-contextual.txt):
+  // «مالي» is also "financial", «ينبع» "it stems".
+  { text: 'تعاني الحكومة من عجز مالي وتطلب دعم مالي عاجل، والخلاف ينبع من الديون.', expected: [] },
+  { text: 'انسحبت القوات من شمال مالي إلى النيجر ومالي، وقال رئيس مالي إن مالي لن تتراجع.', expected: [
+    ['مالي', 'location', 'loc:mali'], ['النيجر', 'location', 'loc:niger'], ['مالي', 'location', 'loc:mali'], ['مالي', 'location', 'loc:mali'],
+    ['مالي', 'location', 'loc:mali']] },
+  { text: 'زار الوفد مالي والنيجر، ثم توجه إلى ينبع وبمالي.', expected: [
+    ['مالي', 'location', 'loc:mali'], ['النيجر', 'location', 'loc:niger'], ['ينبع', 'location', 'loc:geonames-100425'], ['مالي', 'location', 'loc:mali']] },
+  { text: 'وصلت الشحنة إلى دولة مالي.', expected: [['دولة مالي', 'location', 'loc:mali']] },
 ];
 
 // Homographs and institutions whose country the article decides (eval/README.md; src/kb/data/README.md).

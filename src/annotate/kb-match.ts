@@ -1,6 +1,8 @@
 // Matching knowledge-base aliases against a token sequence, clitics and quotes included.
 // Input: document tokens, a start index, the knowledge base. Output: the longest alias match there, with its span.
+import { readFileSync } from 'node:fs';
 import type { Token } from '../document.js';
+import { normalizeForMatch } from '../arabic/normalize.js';
 import { aliasValidAt, type AliasEntry, type AliasMode, type KnowledgeBase } from '../kb/kb.js';
 
 export interface KbMatch {
@@ -19,9 +21,42 @@ export interface MatchOptions {
   headed?: boolean;
   /** Allow role titles. */
   titles?: boolean;
+  /** Allow aliases reserved for where a place is named (contextAliases) anywhere, as plain ones. */
+  anyContext?: boolean;
+  /** Refuse those aliases whatever the context (the neighbours inPlaceContext looks at). */
+  noContext?: boolean;
 }
 
-const MODE_RANK: Record<AliasMode, number> = { quoted: 3, headed: 3, plain: 2, title: 1 };
+const MODE_RANK: Record<AliasMode, number> = { quoted: 3, headed: 3, plain: 2, context: 2, title: 1 };
+
+const placeContext = (() => {
+  const data = JSON.parse(readFileSync(new URL('./data/place-context.json', import.meta.url), 'utf8')) as { before: string[]; relations: string[] };
+  return { before: new Set(data.before.map(normalizeForMatch)), relations: new Set(data.relations.map(normalizeForMatch)) };
+})();
+
+/**
+ * Whether tokens[i, end) stand where a place is named: ب or ل written onto the name («بمالي»), a preposition, a
+ * complementizer or a word a place follows in construct before it («في مالي», «إن مالي», «شمال مالي», «رئيس مالي»),
+ * or another place joined by و on either side («النيجر ومالي», «مالي والنيجر»). Not after a plain noun: «عجز مالي»
+ * and «دعم مالي» are financial.
+ */
+export function inPlaceContext(tokens: Token[], i: number, end: number, kb: KnowledgeBase): boolean {
+  const token = tokens[i];
+  if (/[بل]$/.test(token.prefix)) return true;
+  const previous = tokens[i - 1];
+  if (isWord(previous) && previous.prefix === '' && placeContext.before.has(previous.norm)) return true;
+  if (isWord(previous) && (placeContext.relations.has(previous.stem) || placeContext.relations.has(previous.bare))) return true;
+  const neighbourPlace = (at: number, endingAt?: number) => {
+    const match = matchKbAt(tokens, at, kb, { date: null, titles: false, noContext: true });
+    return match !== null && (endingAt === undefined || match.endToken === endingAt) && kb.getEntity(match.entry.entityId)?.type === 'location';
+  };
+  if (token.prefix === 'و' && previous !== undefined && previous.kind === 'word') {
+    // The place before may be several words long: any that ends right before the name.
+    for (let k = Math.max(0, i - 4); k < i; k++) if (neighbourPlace(k, i)) return true;
+  }
+  const next = tokens[end];
+  return next !== undefined && next.prefix === 'و' && neighbourPlace(end);
+}
 
 export function isQuote(token: Token | undefined): boolean {
   return token !== undefined && token.norm === '"';
@@ -58,12 +93,14 @@ function quoteMayInterrupt(kb: KnowledgeBase, entry: AliasEntry): boolean {
   return entry.tokens.length >= 3 || kb.getEntity(entry.entityId)?.type === 'facility';
 }
 
-function entryAllowed(entry: AliasEntry, tokens: Token[], i: number, endToken: number, options: MatchOptions): boolean {
+function entryAllowed(entry: AliasEntry, tokens: Token[], i: number, endToken: number, options: MatchOptions, kb: KnowledgeBase): boolean {
   switch (entry.mode) {
     case 'plain':
       return true;
     case 'headed':
       return options.headed === true;
+    case 'context':
+      return !options.noContext && (options.headed === true || options.anyContext === true || inPlaceContext(tokens, i, endToken, kb));
     case 'title':
       return options.titles !== false && aliasValidAt(entry, options.date);
     case 'quoted':
@@ -112,7 +149,7 @@ function bestForForm(
   for (const entry of entries) {
     if (entry.tokens.length === 1 && (multiTokenOnly || fragment)) continue;
     const endToken = entry.tokens.length === 1 ? i + 1 : matchRest(tokens, i, entry.tokens, quoteMayInterrupt(kb, entry));
-    if (endToken < 0 || !entryAllowed(entry, tokens, i, endToken, options)) continue;
+    if (endToken < 0 || !entryAllowed(entry, tokens, i, endToken, options, kb)) continue;
     const candidate: KbMatch = { entry, firstToken: i, endToken, start, end: tokens[endToken - 1].end };
     if (!best || better(candidate, best)) best = candidate;
   }

@@ -24,6 +24,8 @@ export interface KbEntity {
   quotedAliases?: string[];
   /** Forms matched only after a place head noun ("مدينة صور", not "صور" = pictures). */
   headedAliases?: string[];
+  /** Forms matched only where a place is named: after في or إلى, in «شمال مالي», in a list of places («مالي» = financial). */
+  contextAliases?: string[];
   titles?: KbTitle[];
   /** Fully vowelled spellings telling this entity from a homograph with the same letters ("عَمَّان", not "عُمَان"). */
   vocalized?: string[];
@@ -36,7 +38,7 @@ export interface KbEntity {
 }
 
 /** How an alias may match: anywhere, only quoted, only after a head noun, or as a role title. */
-export type AliasMode = 'plain' | 'quoted' | 'headed' | 'title';
+export type AliasMode = 'plain' | 'quoted' | 'headed' | 'context' | 'title';
 
 export interface AliasEntry {
   entityId: string;
@@ -105,11 +107,12 @@ function curatedAliasEntries(entity: KbEntity): AliasEntry[] {
     for (const form of forms ?? []) entries.push({ entityId: entity.id, tokens: aliasTokens(form), mode, origin: 'curated' });
   };
   // The display name is also an alias unless it is reserved for quotes or head nouns ("العربية", "صور").
-  const restricted = new Set([...(entity.quotedAliases ?? []), ...(entity.headedAliases ?? [])]);
+  const restricted = new Set([...(entity.quotedAliases ?? []), ...(entity.headedAliases ?? []), ...(entity.contextAliases ?? [])]);
   const plain = restricted.has(entity.name.ar) || /[()]/.test(entity.name.ar) ? entity.aliases : [entity.name.ar, ...entity.aliases];
   add(plain, 'plain');
   add(entity.quotedAliases, 'quoted');
   add(entity.headedAliases, 'headed');
+  add(entity.contextAliases, 'context');
   for (const title of entity.titles ?? []) {
     entries.push({ entityId: entity.id, tokens: aliasTokens(title.phrase), mode: 'title', from: title.from, to: title.to, origin: 'curated' });
   }
@@ -147,7 +150,8 @@ function buildKnowledgeBase(): KnowledgeBase {
   const frequentWords = readFileSync(dataUrl('common-words.txt'), 'utf8').split('\n').filter(Boolean);
   const commonWords = new Set(frequentWords.slice(0, COMMON_WORD_RANK));
   const stoplist = readFileSync(dataUrl('gazetteer-stoplist.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  addGazetteer(entities, byKey, new Set([...frequentWords, ...aliasTokensOfAll(stoplist)]), new Set(frequentWords.slice(0, CLITIC_AMBIGUITY_RANK)));
+  const contextual = new Set(readFileSync(dataUrl('gazetteer-contextual.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => aliasTokens(l).join(' ')));
+  addGazetteer(entities, byKey, new Set([...frequentWords, ...aliasTokensOfAll(stoplist)]), new Set(frequentWords.slice(0, CLITIC_AMBIGUITY_RANK)), contextual);
 
   const aliasesByFirstToken = new Map<string, AliasEntry[]>();
   for (const list of byKey.values()) {
@@ -191,7 +195,10 @@ function loadNationalityAdjectives(): Map<string, string> {
 }
 
 /** GeoNames places become entities for the names no curated entry claims; the most populous place wins a shared name. */
-function addGazetteer(entities: Map<string, KbEntity>, byKey: Map<string, AliasEntry[]>, commonWords: ReadonlySet<string>, topWords: ReadonlySet<string>): void {
+function addGazetteer(
+  entities: Map<string, KbEntity>, byKey: Map<string, AliasEntry[]>, commonWords: ReadonlySet<string>, topWords: ReadonlySet<string>,
+  contextual: ReadonlySet<string>,
+): void {
   const places = parseGazetteer(readFileSync(dataUrl('gazetteer.tsv'), 'utf8'));
   places.sort((a, b) => b.population - a.population);
   for (const place of places) {
@@ -201,7 +208,7 @@ function addGazetteer(entities: Map<string, KbEntity>, byKey: Map<string, AliasE
       const key = tokens.join(' ');
       if (byKey.has(key) || !acceptGazetteerName(tokens, place, commonWords) || readsAsCliticPlusWord(name, topWords)) continue;
       entity ??= gazetteerEntity(place, name);
-      byKey.set(key, [{ entityId: entity.id, tokens, mode: 'plain', origin: 'gazetteer' }]);
+      byKey.set(key, [{ entityId: entity.id, tokens, mode: contextual.has(key) ? 'context' : 'plain', origin: 'gazetteer' }]);
     }
     if (entity) entities.set(entity.id, entity);
   }
