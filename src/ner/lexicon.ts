@@ -89,7 +89,8 @@ export function knowledgeBaseTags(
   tokens: readonly Token[], lexicon: NerLexicon, mayMatchAt: (i: number) => boolean = () => true,
 ): (string | null)[] {
   const tags: (string | null)[] = new Array(tokens.length).fill(null);
-  const options = { date: null, titles: false };
+  // Names reserved for a place context count wherever they occur: the tagger learns from the context itself.
+  const options = { date: null, titles: false, anyContext: true };
   let i = 0;
   while (i < tokens.length) {
     const match = mayMatchAt(i) ? matchKbAt(tokens as Token[], i, lexicon.kb, options) : null;
