@@ -102,10 +102,16 @@ function surnameOf(words: string[], cues: Cues): string | null {
 export function propagateSurnames(scan: Scan): void {
   const { tokens, cues } = scan;
   const bySurname = new Map<string, EntityMention>();
+  // Words the tagger names alone as something else in this document («العنابي», a club): a person span ending in one
+  // («عبدالسلام جمعة جماهير العنابي», the model running past the name) lends it no surname.
+  const otherNames = new Set<string>();
+  for (const mention of scan.mentions) {
+    if (mention.source === 'model' && mention.type !== 'person' && !/\s/.test(mention.text)) otherNames.add(normalizeForMatch(mention.text));
+  }
   for (const mention of scan.mentions) {
     if (mention.type !== 'person' || scan.titleMentions.has(mention)) continue;
     const surname = surnameOf(normalizeForMatch(mention.text).split(/\s+/), cues);
-    if (surname) bySurname.set(surname, mention);
+    if (surname && !otherNames.has(surname)) bySurname.set(surname, mention);
   }
   if (bySurname.size === 0) return;
   for (let k = 0; k < tokens.length; k++) {
@@ -139,9 +145,9 @@ function surnameAloneAt(scan: Scan, k: number): boolean {
   return !isWord(after) || isFunctionWord(after, cues) || scan.covered[k + 1] !== undefined;
 }
 
-/** Uncovered, or covered by a one-word GeoNames place or one-word model mention that a surname may override. */
+/** Uncovered, or covered by a one-word GeoNames place or one-word model person that a surname may override. */
 function replaceable(scan: Scan, k: number): boolean {
   const mention = scan.covered[k];
   if (!mention) return true;
-  return (mention.entityId.startsWith('loc:geonames-') || mention.source === 'model') && !/\s/.test(mention.text);
+  return (mention.entityId.startsWith('loc:geonames-') || (mention.source === 'model' && mention.type === 'person')) && !/\s/.test(mention.text);
 }
