@@ -216,14 +216,20 @@ test('events and claims round-trip in text order; empty layers stay empty', () =
   store.close();
 });
 
+/** A SQLite file with the migrations before `version` applied and recorded, as an older Marsad left it. */
+function databaseBefore(path: string, version: number): Database.Database {
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of listMigrations().filter((m) => m.version < version)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
+  }
+  return db;
+}
+
 test('a store written before schema 3 migrates and reads its articles back with empty event and claim layers', () => {
   withTempDb((path) => {
-    const old = new Database(path);
-    old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of listMigrations().filter((m) => m.version < 3)) {
-      old.exec(m.sql);
-      old.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
-    }
+    const old = databaseBefore(path, 3);
     const doc = docs.get('call_presidency')!;
     old.prepare(`INSERT INTO articles (id, input, title, text, outlet, published, url, language, duplicate_of, duplicate_score, story_id, sentences, messages, stored_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, '[]', '2026-01-01T00:00:00Z')`)
@@ -271,12 +277,7 @@ function putInSchema9(db: Database.Database, doc: Document): void {
 
 test('a store written before schema 10 migrates its annotation rows to arrival-number keys and reads every layer back', () => {
   withTempDb((path) => {
-    const old = new Database(path);
-    old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const m of listMigrations().filter((m) => m.version < 10)) {
-      old.exec(m.sql);
-      old.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
-    }
+    const old = databaseBefore(path, 10);
     const written = ordered.slice(0, 4).map((doc, i) => (i % 2 === 0 ? withEventsAndClaims(withAnnotations(doc)) : doc));
     // Stored in an order unlike their ids', so the seq keys differ from the id order.
     for (const doc of [...written].reverse()) putInSchema9(old, doc);
