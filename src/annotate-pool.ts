@@ -1,5 +1,6 @@
-// Page analysis off the main thread: workers clean (or the caller does), annotate and prepare (fingerprint, term counts) batches of pages
-// while the main thread places and stores earlier ones, so both cores work. Results come back in arrival order.
+// Page analysis off the main thread: workers clean (or the caller does), annotate and prepare (fingerprint, term
+// counts) batches of pages while the main thread places and stores earlier ones, so both cores work. Results come back
+// in arrival order.
 import { Worker } from 'node:worker_threads';
 import type { ArticleDraft, Document } from './document.js';
 import type { RawPage } from './ingest/types.js';
@@ -21,12 +22,8 @@ export type PageOutcome =
 /** A page cleaned into article drafts, or the error value that cleaning it gave. */
 export type CleanedPage = { kind: 'drafts'; input: string; drafts: ArticleDraft[] } | Extract<PageOutcome, { kind: 'error' }>;
 
-export interface AnalysisRequest {
-  seq: number;
-  /** Pages as read, or already cleaned by the thread that sends them (workerAnnotator's cleanOnCaller). */
-  pages: RawPage[] | CleanedPage[];
-  cleaned: boolean;
-}
+/** Pages as read, or already cleaned by the thread that sends them (workerAnnotator's cleanOnCaller). */
+export type AnalysisRequest = { seq: number; cleaned: false; pages: RawPage[] } | { seq: number; cleaned: true; pages: CleanedPage[] };
 
 /** Cleans one page into article drafts; never throws: a failure or an empty page is an error value. */
 export function cleanForAnalysis(page: RawPage): CleanedPage {
@@ -65,7 +62,7 @@ export function analysePages(pages: RawPage[], context: PipelineContext): PageOu
 
 /** What a worker thread does with a request. */
 export function answerRequest(request: AnalysisRequest, context: PipelineContext): PageOutcome[][] {
-  return request.cleaned ? (request.pages as CleanedPage[]).map((page) => annotateCleaned(page, context)) : analysePages(request.pages as RawPage[], context);
+  return request.cleaned ? request.pages.map((page) => annotateCleaned(page, context)) : analysePages(request.pages, context);
 }
 
 export interface Annotator {
