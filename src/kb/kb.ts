@@ -24,7 +24,8 @@ export interface KbEntity {
   quotedAliases?: string[];
   /** Forms matched only after a place head noun ("مدينة صور", not "صور" = pictures). */
   headedAliases?: string[];
-  /** Forms matched only where a place is named: after في or إلى, in «شمال مالي», in a list of places («مالي» = financial). */
+  /** Forms matched only where a place is named: after في or إلى, in «شمال مالي», in a list of places («مالي» is also
+   * "financial"). */
   contextAliases?: string[];
   titles?: KbTitle[];
   /** Fully vowelled spellings telling this entity from a homograph with the same letters ("عَمَّان", not "عُمَان"). */
@@ -149,8 +150,8 @@ function buildKnowledgeBase(): KnowledgeBase {
   }
   const frequentWords = readFileSync(dataUrl('common-words.txt'), 'utf8').split('\n').filter(Boolean);
   const commonWords = new Set(frequentWords.slice(0, COMMON_WORD_RANK));
-  const stoplist = readFileSync(dataUrl('gazetteer-stoplist.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  const contextual = new Set(readFileSync(dataUrl('gazetteer-contextual.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => aliasTokens(l).join(' ')));
+  const stoplist = readWordList('gazetteer-stoplist.txt');
+  const contextual = new Set(readWordList('gazetteer-contextual.txt').map((l) => aliasTokens(l).join(' ')));
   addGazetteer(entities, byKey, new Set([...frequentWords, ...aliasTokensOfAll(stoplist)]), new Set(frequentWords.slice(0, CLITIC_AMBIGUITY_RANK)), contextual);
 
   const aliasesByFirstToken = new Map<string, AliasEntry[]>();
@@ -192,6 +193,11 @@ function loadNationalityAdjectives(): Map<string, string> {
     }
   }
   return adjectives;
+}
+
+/** The lines of a data file of words, one per line, without blank lines and # comments. */
+function readWordList(name: string): string[] {
+  return readFileSync(dataUrl(name), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
 }
 
 /** GeoNames places become entities for the names no curated entry claims; the most populous place wins a shared name. */
