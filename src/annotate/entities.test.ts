@@ -116,6 +116,9 @@ const cases: { text: string; expected: Expected[]; published?: string }[] = [
   { text: 'زار الوفد مالي والنيجر، ثم توجه إلى ينبع وبمالي.', expected: [
     ['مالي', 'location', 'loc:mali'], ['النيجر', 'location', 'loc:niger'], ['ينبع', 'location', 'loc:geonames-100425'], ['مالي', 'location', 'loc:mali']] },
   { text: 'وصلت الشحنة إلى دولة مالي.', expected: [['دولة مالي', 'location', 'loc:mali']] },
+  // GeoNames names found that way in ANT text: «بشري» human, «سترة» jacket, «كابل» cable.
+  { text: 'ارتدى سترة واقية ومد كابل كهرباء لسبب بشري، ثم سافر إلى العاصمة الأفغانية كابل.', expected: [
+    ['كابل', 'location', 'loc:geonames-1138958']] },
 ];
 
 // Homographs and institutions whose country the article decides (eval/README.md; src/kb/data/README.md).

@@ -37,15 +37,18 @@ const placeContext = (() => {
 /**
  * Whether tokens[i, end) stand where a place is named: ب or ل written onto the name («بمالي»), a preposition, a
  * complementizer or a word a place follows in construct before it («في مالي», «إن مالي», «شمال مالي», «رئيس مالي»),
- * or another place joined by و on either side («النيجر ومالي», «مالي والنيجر»). Not after a plain noun: «عجز مالي»
+ * perhaps with a nationality adjective between («العاصمة الأفغانية كابل»), or another place joined by و on either side («النيجر ومالي», «مالي والنيجر»). Not after a plain noun: «عجز مالي»
  * and «دعم مالي» are financial.
  */
 export function inPlaceContext(tokens: Token[], i: number, end: number, kb: KnowledgeBase): boolean {
   const token = tokens[i];
   if (/[بل]$/.test(token.prefix)) return true;
   const previous = tokens[i - 1];
-  if (isWord(previous) && previous.prefix === '' && placeContext.before.has(previous.norm)) return true;
-  if (isWord(previous) && (placeContext.relations.has(previous.stem) || placeContext.relations.has(previous.bare))) return true;
+  // «العاصمة الأفغانية كابل»: a nationality adjective between the word that calls for a place and the name.
+  const nationality = isWord(previous) && previous.prefix === '' && kb.nationalityAdjectives.has(previous.bare);
+  const cue = nationality ? tokens[i - 2] : previous;
+  if (isWord(cue) && cue.prefix === '' && placeContext.before.has(cue.norm)) return true;
+  if (isWord(cue) && (placeContext.relations.has(cue.stem) || placeContext.relations.has(cue.bare))) return true;
   const neighbourPlace = (at: number, endingAt?: number) => {
     const match = matchKbAt(tokens, at, kb, { date: null, titles: false, noContext: true });
     return match !== null && (endingAt === undefined || match.endToken === endingAt) && kb.getEntity(match.entry.entityId)?.type === 'location';
