@@ -37,8 +37,8 @@ const placeContext = (() => {
 /**
  * Whether tokens[i, end) stand where a place is named: ب or ل written onto the name («بمالي»), a preposition, a
  * complementizer or a word a place follows in construct before it («في مالي», «إن مالي», «شمال مالي», «رئيس مالي»),
- * perhaps with a nationality adjective between («العاصمة الأفغانية كابل»), or another place joined by و on either side («النيجر ومالي», «مالي والنيجر»). Not after a plain noun: «عجز مالي»
- * and «دعم مالي» are financial.
+ * perhaps with a nationality adjective between («العاصمة الأفغانية كابل»), or another place joined by و on either
+ * side («النيجر ومالي», «مالي والنيجر»). Not after a plain noun: «عجز مالي» and «دعم مالي» are financial.
  */
 export function inPlaceContext(tokens: Token[], i: number, end: number, kb: KnowledgeBase): boolean {
   const token = tokens[i];
@@ -47,8 +47,10 @@ export function inPlaceContext(tokens: Token[], i: number, end: number, kb: Know
   // «العاصمة الأفغانية كابل»: a nationality adjective between the word that calls for a place and the name.
   const nationality = isWord(previous) && previous.prefix === '' && kb.nationalityAdjectives.has(previous.bare);
   const cue = nationality ? tokens[i - 2] : previous;
-  if (isWord(cue) && cue.prefix === '' && placeContext.before.has(cue.norm)) return true;
-  if (isWord(cue) && (placeContext.relations.has(cue.stem) || placeContext.relations.has(cue.bare))) return true;
+  if (isWord(cue)) {
+    if (cue.prefix === '' && placeContext.before.has(cue.norm)) return true;
+    if (placeContext.relations.has(cue.stem) || placeContext.relations.has(cue.bare)) return true;
+  }
   const neighbourPlace = (at: number, endingAt?: number) => {
     const match = matchKbAt(tokens, at, kb, { date: null, titles: false, noContext: true });
     return match !== null && (endingAt === undefined || match.endToken === endingAt) && kb.getEntity(match.entry.entityId)?.type === 'location';

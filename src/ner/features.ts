@@ -156,8 +156,8 @@ interface ResolvedForm {
   rows: number[];
   starts: number[];
   /**
-   * With a resolver that has weights: per role the form plays (ROLES: itself, the previous word, the next, two before,
-   * two after), the summed weights of that role's parts, `width` floats per role; those parts then have no rows here.
+   * With a resolver that has weights: per role the form plays (rolesOf: itself, the previous word, the next, two
+   * before, two after), the summed weights of that role's parts, `width` floats per role; those parts have no rows here.
    * A token's score starts from its own sum plus its neighbours' sums: 5 vectors and about 9 rows instead of 35 rows.
    */
   sums: Float32Array | null;
@@ -389,15 +389,15 @@ export function extractFeatures(tokens: readonly Token[], lexicon: NerLexicon): 
 /** A model's rows for feature hashes: `rowOf(hash)` is where the hash's weights start, or -1 for an unknown feature. */
 export interface RowResolver {
   rowOf(hash: number): number;
-  /** The rows themselves, `width` floats each: given, a form's own features are summed once per form (RowMatrix.base). */
+  /** The rows themselves, `width` floats each: given, a form's features are summed once per role (RowMatrix.base). */
   weights?: Float32Array;
   width?: number;
 }
 
 /**
  * Features as model rows: token i's known features are rows[offsets[i] .. offsets[i + 1]), in feature order. With a
- * resolver that has weights, the features of each token's own form are not in `rows` but summed in `base`
- * (token i's `width` floats from i × width), where scoring starts.
+ * resolver that has weights, the features of the forms around token i in their roles (rolesOf) are not in `rows` but
+ * summed in `base` (token i's `width` floats from i × width), where scoring starts.
  */
 export interface RowMatrix {
   rows: Int32Array;
